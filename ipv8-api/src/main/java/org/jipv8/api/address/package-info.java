@@ -1,0 +1,2 @@
+/** Network addresses as IPv8 sees them. Non-null everywhere unless a method says otherwise. */
+package org.jipv8.api.address;

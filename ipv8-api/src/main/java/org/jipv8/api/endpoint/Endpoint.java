@@ -1,0 +1,53 @@
+package org.jipv8.api.endpoint;
+
+import org.jipv8.api.address.Address;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A datagram transport: one UDP socket, a simulated one, or several behind a dispatcher.
+ *
+ * <p>Promises:
+ *
+ * <ul>
+ *   <li>{@link #receive()} is a hot {@code Flux} that never errors because of bad input; it
+ *       completes when the endpoint closes.
+ *   <li>{@link #send} never blocks and never throws because of the network: a datagram that cannot
+ *       be sent (queue full, closed, refused by the loopback guard, socket error) is dropped and
+ *       counted in {@link #statistics()}.
+ *   <li>{@link #flush()} completes once every datagram accepted by {@code send} before the call has
+ *       been handed to the socket (or dropped and counted). The strategy scheduler waits on it
+ *       between steps, which is how sends are paced to the socket.
+ * </ul>
+ *
+ * <p>All methods are thread-safe.
+ */
+public interface Endpoint {
+
+  /** Opens the endpoint; emits it once bound. Fails with a message naming the address. */
+  Mono<? extends Endpoint> open();
+
+  /** Closes the endpoint and releases the socket; completes when released. Idempotent. */
+  Mono<Void> close();
+
+  /** Whether the endpoint is open. */
+  boolean isOpen();
+
+  /** The bound address (with the real port when port 0 was asked for). */
+  Address localAddress();
+
+  /** Received datagrams. Hot; subscribers see datagrams from the time they subscribe. */
+  Flux<Datagram> receive();
+
+  /**
+   * Queues one datagram. Returns false when it was dropped at once (and counted); true means it was
+   * accepted by the outbound queue, not that it was delivered (UDP is best effort).
+   */
+  boolean send(Address destination, byte[] packet);
+
+  /** Completes when everything queued before this call has left the queue. */
+  Mono<Void> flush();
+
+  /** Counters of what went through and what was dropped, by reason. */
+  EndpointStatistics statistics();
+}

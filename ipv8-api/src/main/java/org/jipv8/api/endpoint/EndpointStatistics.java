@@ -1,0 +1,36 @@
+package org.jipv8.api.endpoint;
+
+import java.util.Map;
+import org.jipv8.api.messaging.DropReason;
+
+/**
+ * Live counters of an endpoint. Values only grow (until the endpoint is discarded); reading them is
+ * thread-safe and cheap.
+ */
+public interface EndpointStatistics {
+
+  /** Datagrams handed to the socket. */
+  long packetsSent();
+
+  /** Bytes handed to the socket. */
+  long bytesSent();
+
+  /** Datagrams received from the socket. */
+  long packetsReceived();
+
+  /** Bytes received from the socket. */
+  long bytesReceived();
+
+  /** Drops counted at the endpoint level, by reason (only reasons with a non-zero count). */
+  Map<DropReason, Long> drops();
+
+  /** The count for one reason. */
+  default long drops(DropReason reason) {
+    return drops().getOrDefault(reason, 0L);
+  }
+
+  /** Sum of all drops. */
+  default long totalDrops() {
+    return drops().values().stream().mapToLong(Long::longValue).sum();
+  }
+}

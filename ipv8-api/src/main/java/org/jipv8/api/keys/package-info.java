@@ -1,0 +1,5 @@
+/**
+ * Keys and signatures. Everything here is non-null unless a method says otherwise; the Bouncy
+ * Castle implementation lives in {@code org.jipv8.reactor.crypto}.
+ */
+package org.jipv8.api.keys;
