@@ -1,0 +1,263 @@
+package org.jipv8.reactor.community;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Outstanding requests by {@code (prefix, number)}, each forgotten after its {@link
+ * NumberCache#timeout() timeout} with a call to {@link NumberCache#onTimeout()} (py-ipv8's {@code
+ * RequestCache}, runtime.md section 8.3).
+ *
+ * <p>A handler that receives an answer {@link #pop pops} the matching entry, which cancels its
+ * timeout. Timeouts run on the injected scheduler, so a {@code VirtualTimeScheduler} makes them
+ * testable without waiting.
+ *
+ * <p>Errors: {@link #add} answers null (and logs) for a duplicate key and after {@link
+ * #shutdown()}; {@link #pop} of a missing key throws {@link NoSuchElementException}; an exception
+ * thrown by {@code onTimeout} is logged and counted, never propagated.
+ *
+ * <p>Threading: every method is safe from any thread (one internal lock, not held while {@code
+ * onTimeout} runs).
+ */
+public final class RequestCache {
+  private static final Logger log = LoggerFactory.getLogger(RequestCache.class);
+
+  /** Random numbers are drawn from {@code [0, RANDOM_NUMBER_BOUND)}. */
+  public static final int RANDOM_NUMBER_BOUND = 65536;
+
+  /** How many random numbers are tried before giving up. */
+  public static final int RANDOM_NUMBER_TRIES = 1000;
+
+  private record Key(String prefix, long number) {
+    @Override
+    public String toString() {
+      return prefix + ":" + number;
+    }
+  }
+
+  private record Entry(NumberCache cache, Disposable.Swap timeoutTask) {}
+
+  private final Object lock = new Object();
+  private final Scheduler scheduler;
+  private final RandomGenerator random;
+  private final Map<Key, Entry> entries = new LinkedHashMap<>();
+  private final AtomicLong timeoutErrors = new AtomicLong();
+  private boolean shutdown;
+
+  /**
+   * A request cache timing out on {@code scheduler}, drawing random numbers from a fresh source.
+   */
+  public RequestCache(Scheduler scheduler) {
+    this(scheduler, new SplittableRandom());
+  }
+
+  /**
+   * A request cache timing out on {@code scheduler}, drawing random numbers from {@code random}
+   * (used under the cache's lock only).
+   */
+  public RequestCache(Scheduler scheduler, RandomGenerator random) {
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.random = Objects.requireNonNull(random, "random");
+  }
+
+  /**
+   * Stores the cache and starts its timeout.
+   *
+   * @return {@code cache}, or null when an entry with the same prefix and number exists or the
+   *     request cache was shut down (both logged)
+   * @throws IllegalArgumentException when the cache's timeout is not positive
+   */
+  public <C extends NumberCache> C add(C cache) {
+    Objects.requireNonNull(cache, "cache");
+    if (cache.timeout().isNegative() || cache.timeout().isZero()) {
+      throw new IllegalArgumentException(
+          cache + " has timeout " + cache.timeout() + "; a cache's timeout must be positive");
+    }
+    Key key = new Key(cache.prefix(), cache.number());
+    synchronized (lock) {
+      if (shutdown) {
+        log.warn("dropping {}: the request cache is shut down", cache);
+        return null;
+      }
+      if (entries.containsKey(key)) {
+        log.error("dropping {}: a request with identifier {} is already pending", cache, key);
+        return null;
+      }
+      Entry entry = new Entry(cache, Disposables.swap());
+      entries.put(key, entry);
+      try {
+        entry
+            .timeoutTask()
+            .update(
+                scheduler.schedule(
+                    () -> fire(key, entry), cache.timeout().toNanos(), TimeUnit.NANOSECONDS));
+      } catch (RejectedExecutionException e) {
+        entries.remove(key);
+        log.warn("dropping {}: its timeout could not be scheduled ({})", cache, e.toString());
+        return null;
+      }
+      return cache;
+    }
+  }
+
+  /**
+   * Picks an unused random number for {@code prefix}, builds the cache with it and adds it, under
+   * one lock (so no other thread can take the number in between).
+   *
+   * @param factory builds the cache from the chosen number; its prefix must be {@code prefix}
+   * @return the added cache, or null after {@link #shutdown()}
+   * @throws IllegalStateException when no free number was found in {@value #RANDOM_NUMBER_TRIES}
+   *     tries
+   */
+  public <C extends NumberCache> C addRandom(String prefix, LongFunction<C> factory) {
+    synchronized (lock) {
+      long number = randomNumber(prefix);
+      C cache = factory.apply(number);
+      if (!prefix.equals(cache.prefix()) || cache.number() != number) {
+        throw new IllegalArgumentException(
+            "the factory built " + cache + " but " + prefix + ":" + number + " was expected");
+      }
+      return add(cache);
+    }
+  }
+
+  /**
+   * A number in {@code [0, 65536)} not in use for {@code prefix} right now.
+   *
+   * @throws IllegalStateException when none was found in {@value #RANDOM_NUMBER_TRIES} tries
+   */
+  public long randomNumber(String prefix) {
+    synchronized (lock) {
+      for (int i = 0; i < RANDOM_NUMBER_TRIES; i++) {
+        long n = random.nextInt(RANDOM_NUMBER_BOUND);
+        if (!entries.containsKey(new Key(prefix, n))) {
+          return n;
+        }
+      }
+    }
+    throw new IllegalStateException(
+        "no free random number for prefix '"
+            + prefix
+            + "' after "
+            + RANDOM_NUMBER_TRIES
+            + " tries; too many requests are pending");
+  }
+
+  /** Whether an entry with that prefix and number is pending. */
+  public boolean has(String prefix, long number) {
+    synchronized (lock) {
+      return entries.containsKey(new Key(prefix, number));
+    }
+  }
+
+  /** The pending entry, or null. */
+  public NumberCache get(String prefix, long number) {
+    synchronized (lock) {
+      Entry e = entries.get(new Key(prefix, number));
+      return e == null ? null : e.cache();
+    }
+  }
+
+  /** The pending entry if it is a {@code type}, else null. */
+  public <C extends NumberCache> C get(Class<C> type, String prefix, long number) {
+    NumberCache c = get(prefix, number);
+    return type.isInstance(c) ? type.cast(c) : null;
+  }
+
+  /**
+   * Removes the pending entry and cancels its timeout.
+   *
+   * @throws NoSuchElementException naming the identifier when no such entry is pending
+   */
+  public NumberCache pop(String prefix, long number) {
+    return pop(NumberCache.class, prefix, number);
+  }
+
+  /**
+   * Removes the pending entry, if it is a {@code type}, and cancels its timeout.
+   *
+   * @throws NoSuchElementException naming the identifier when no such entry of that type is pending
+   *     (an entry of another type stays)
+   */
+  public <C extends NumberCache> C pop(Class<C> type, String prefix, long number) {
+    Key key = new Key(prefix, number);
+    synchronized (lock) {
+      Entry e = entries.get(key);
+      if (e == null || !type.isInstance(e.cache())) {
+        throw new NoSuchElementException(
+            "no pending " + type.getSimpleName() + " with identifier " + key);
+      }
+      entries.remove(key);
+      e.timeoutTask().dispose();
+      return type.cast(e.cache());
+    }
+  }
+
+  /** The number of pending entries. */
+  public int size() {
+    synchronized (lock) {
+      return entries.size();
+    }
+  }
+
+  /** How many {@code onTimeout} calls threw. */
+  public long timeoutErrors() {
+    return timeoutErrors.get();
+  }
+
+  /** Cancels every timeout and forgets every entry; new entries are still accepted. */
+  public void clear() {
+    List<Entry> dropped;
+    synchronized (lock) {
+      dropped = new ArrayList<>(entries.values());
+      entries.clear();
+    }
+    dropped.forEach(e -> e.timeoutTask().dispose());
+  }
+
+  /** Cancels every timeout, forgets every entry and refuses new ones. Idempotent. */
+  public void shutdown() {
+    synchronized (lock) {
+      shutdown = true;
+    }
+    clear();
+  }
+
+  /** Whether {@link #shutdown()} was called. */
+  public boolean isShutdown() {
+    synchronized (lock) {
+      return shutdown;
+    }
+  }
+
+  private void fire(Key key, Entry entry) {
+    synchronized (lock) {
+      // A pop (or clear) that raced with the timer wins: the entry is no longer ours to time out.
+      if (entries.get(key) != entry) {
+        return;
+      }
+      entries.remove(key);
+    }
+    try {
+      entry.cache().onTimeout();
+    } catch (RuntimeException e) {
+      timeoutErrors.incrementAndGet();
+      log.warn("onTimeout of {} failed", entry.cache(), e);
+    }
+  }
+}
