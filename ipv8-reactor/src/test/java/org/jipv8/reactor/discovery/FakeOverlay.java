@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.IntUnaryOperator;
 import java.util.random.RandomGenerator;
 import org.jipv8.api.address.Address;
 import org.jipv8.api.community.CommunityId;
@@ -24,7 +25,10 @@ public final class FakeOverlay implements PingingOverlay, SimilarityOverlay {
 
   public final Network network;
   public final AtomicLong clock = new AtomicLong(1_000_000);
-  public final Random random;
+
+  /** The random source; replace it to script draws. */
+  public RandomGenerator random;
+
   public final List<Address> walks = new ArrayList<>();
 
   /** Arguments of getNewIntroduction; null entries are "no peer given". */
@@ -44,6 +48,22 @@ public final class FakeOverlay implements PingingOverlay, SimilarityOverlay {
 
   public FakeOverlay(long seed) {
     this(new Network(), seed);
+  }
+
+  /** Scripts the random draws: {@code nextInt(bound)} answers {@code draws.applyAsInt(bound)}. */
+  public void scriptRandom(IntUnaryOperator draws) {
+    this.random =
+        new RandomGenerator() {
+          @Override
+          public long nextLong() {
+            throw new UnsupportedOperationException("only nextInt(bound) is scripted");
+          }
+
+          @Override
+          public int nextInt(int bound) {
+            return draws.applyAsInt(bound);
+          }
+        };
   }
 
   /** Moves the clock forward. */
