@@ -1,6 +1,7 @@
 package org.jipv8.api.config;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -103,15 +104,21 @@ public class ConfigurationException extends RuntimeException {
         + (fix.isEmpty() ? "" : "; " + fix);
   }
 
-  /** The accepted name within edit distance 2 of {@code found} (ignoring case), if unique-best. */
+  /**
+   * The accepted name closest to {@code found}, ignoring case: within edit distance 2, or starting
+   * with {@code found} (at least 3 characters of it, as WARN for WARNING); null when none is close.
+   * "Unique-best" is not required: on a tie the first in sorted order wins.
+   */
   private static String closest(String found, Collection<String> accepted) {
+    String wanted = found.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = 3;
     for (String candidate : accepted) {
-      int d =
-          distance(
-              found.toLowerCase(java.util.Locale.ROOT),
-              candidate.toLowerCase(java.util.Locale.ROOT));
+      String lower = candidate.toLowerCase(Locale.ROOT);
+      int d = distance(wanted, lower);
+      if (wanted.length() >= 3 && lower.startsWith(wanted)) {
+        d = Math.min(d, 2);
+      }
       if (d < bestDistance) {
         best = candidate;
         bestDistance = d;

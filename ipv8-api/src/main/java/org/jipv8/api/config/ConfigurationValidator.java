@@ -38,11 +38,10 @@ public final class ConfigurationValidator {
         if (!strategies.contains(strategy)) {
           ConfigurationException e =
               ConfigurationException.notOneOf(
-                  at + ".walkers[" + j + "].strategy",
-                  "strategy for " + overlay.className(),
-                  strategy,
-                  strategies);
-          throw e;
+                  at + ".walkers[" + j + "].strategy", "strategy", strategy, strategies);
+          // Which strategies exist depends on the overlay, so say which one was asked.
+          throw new ConfigurationException(
+              e.path(), e.problem() + " for " + overlay.className(), e.fix());
         }
       }
       for (int k = 0; k < overlay.bootstrappers().size(); k++) {

@@ -22,7 +22,8 @@ import java.util.function.Function;
  * </ul>
  *
  * <p>Repeatable: evaluated in declaration order on every {@link CommunityLauncher#getKwargs} call;
- * a later key overwrites an earlier one.
+ * a later key overwrites an earlier one. A function class is instantiated once per launcher
+ * class and then shared.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

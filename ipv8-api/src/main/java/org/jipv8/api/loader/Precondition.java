@@ -18,6 +18,9 @@ import java.util.function.Predicate;
  * <p>Exactly one of the two must be given. Repeatable: all must hold, and they are evaluated in
  * declaration order, stopping at the first that fails. A launcher whose condition fails is dropped
  * from the load, and launchers waiting for it stop waiting.
+ *
+ * <p>A condition class is instantiated once per launcher class, when the first launcher of that
+ * class is constructed, and then shared; it should keep no state of its own.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

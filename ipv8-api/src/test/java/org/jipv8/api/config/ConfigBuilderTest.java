@@ -95,6 +95,15 @@ class ConfigBuilderTest {
   }
 
   @Test
+  void addressOfTheWrongFamilyFailsAtFinalize() {
+    ConfigBuilder builder = ConfigBuilder.fromDefaults().setAddress("::1");
+
+    ConfigurationException e = assertThrows(ConfigurationException.class, builder::finalizeConfig);
+    assertEquals("interfaces[0].ip", e.path());
+    assertTrue(e.getMessage().contains("use an IPv4 address"), e.getMessage());
+  }
+
+  @Test
   void portAttemptsExtensionIsKept() {
     Ipv8Configuration cfg =
         ConfigBuilder.fromDefaults().setPortAttempts(1, InterfaceConfig.UDP_IPV4).finalizeConfig();

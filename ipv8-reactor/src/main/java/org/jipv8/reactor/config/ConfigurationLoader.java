@@ -102,11 +102,9 @@ public final class ConfigurationLoader {
 
   /** Reads JSON or YAML text, deciding by its first character (a brace means JSON). */
   public static Ipv8Configuration parse(String text) {
-    String trimmed = text.stripLeading();
-    if (trimmed.startsWith("\uFEFF")) {
-      trimmed = trimmed.substring(1).stripLeading();
-    }
-    return trimmed.startsWith("{") ? fromJson(text) : fromYaml(text);
+    return withoutByteOrderMark(text).stripLeading().startsWith("{")
+        ? fromJson(text)
+        : fromYaml(text);
   }
 
   /**
@@ -183,9 +181,15 @@ public final class ConfigurationLoader {
     return "";
   }
 
+  /** Editors on Windows like to start UTF-8 files with a byte order mark; parsers do not. */
+  private static String withoutByteOrderMark(String text) {
+    String trimmed = text.stripLeading();
+    return trimmed.startsWith("\uFEFF") ? trimmed.substring(1) : text;
+  }
+
   private static JsonNode tree(ObjectMapper mapper, String text, String format) {
     try {
-      return mapper.readTree(text);
+      return mapper.readTree(withoutByteOrderMark(text));
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where =
