@@ -42,9 +42,11 @@ final class TreeReader {
   private TreeReader() {}
 
   static Ipv8Configuration read(JsonNode root) {
-    if (root == null || root.isMissingNode()) {
+    if (root == null || root.isMissingNode() || root.isNull()) {
       throw new ConfigurationException(
-          "", "the configuration is empty", "give a map with the keys " + ROOT_KEYS);
+          "",
+          "the configuration is empty",
+          "give a map with the keys " + String.join(", ", ROOT_KEYS));
     }
     expectObject(root, "", "the configuration must be a map of settings");
     List<String> accepted = new ArrayList<>(ROOT_KEYS);

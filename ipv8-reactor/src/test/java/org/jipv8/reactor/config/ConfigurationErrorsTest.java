@@ -73,6 +73,14 @@ class ConfigurationErrorsTest {
   void emptyDocument() {
     assertRejectedText("", "", "empty");
     assertRejectedText("   \n", "", "empty");
+    assertRejectedText("null", "", "empty");
+    for (String yaml : List.of("", "---\n", "# only a comment\n")) {
+      ConfigurationException e =
+          assertThrows(ConfigurationException.class, () -> ConfigurationLoader.fromYaml(yaml));
+      assertEquals("", e.path());
+      assertTrue(
+          e.getMessage().contains("empty; give a map with the keys interfaces"), e.getMessage());
+    }
   }
 
   @Test
