@@ -1,28 +1,55 @@
 package org.jipv8.reactor.crypto;
 
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Objects;
+import org.jipv8.api.keys.InvalidKeyException;
 import org.jipv8.api.keys.KeyType;
 import org.jipv8.api.keys.PrivateKey;
 import org.jipv8.api.keys.PublicKey;
 
 /**
- * Creating and parsing keys in py-ipv8's binary forms (Bouncy Castle lightweight API underneath).
+ * Creating and parsing keys in py-ipv8's binary forms (Bouncy Castle lightweight API underneath, no
+ * JCA provider).
+ *
+ * <p>The family is recognised from the bytes, as py-ipv8 does: {@code LibNaCLPK:}/{@code
+ * LibNaCLSK:} prefixes mean curve25519, anything else is parsed as DER of an EC key. All methods
+ * are thread-safe.
  */
 public final class Keys {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final byte[] PEM_EC_PRIVATE =
+      "-----BEGIN EC PRIVATE KEY-----".getBytes(StandardCharsets.US_ASCII);
+
   private Keys() {}
 
   /** A fresh random key of the given type. */
   public static PrivateKey generate(KeyType type) {
-    throw new UnsupportedOperationException("TODO crypto");
+    return generate(type, RANDOM);
+  }
+
+  /** A fresh key drawn from {@code random} (tests pass a seeded generator for repeatable ids). */
+  public static PrivateKey generate(KeyType type, SecureRandom random) {
+    Objects.requireNonNull(type, "type");
+    if (type == KeyType.CURVE25519) {
+      return Curve25519PrivateKey.generate(random);
+    }
+    return EcPrivateKey.generate(EcCurve.byName(type.curve()), random);
   }
 
   /**
    * Parses a private key: {@code LibNaCLSK:} + X25519 secret + Ed25519 seed, or DER SEC1
    * ECPrivateKey.
    *
-   * @throws org.jipv8.api.keys.InvalidKeyException naming the expected key type
+   * @throws InvalidKeyException naming the expected key type
    */
   public static PrivateKey privateFromBin(byte[] bin) {
-    throw new UnsupportedOperationException("TODO crypto");
+    Objects.requireNonNull(bin, "bin");
+    if (Curve25519PrivateKey.hasPrefix(bin)) {
+      return Curve25519PrivateKey.fromBin(bin);
+    }
+    return EcPrivateKey.fromDer(bin);
   }
 
   /**
@@ -30,9 +57,26 @@ public final class Keys {
    * (exactly 74 bytes), or DER SubjectPublicKeyInfo of a named EC curve. Private key material is
    * refused.
    *
-   * @throws org.jipv8.api.keys.InvalidKeyException naming the expected key type
+   * @throws InvalidKeyException naming the expected key type
    */
   public static PublicKey publicFromBin(byte[] bin) {
-    throw new UnsupportedOperationException("TODO crypto");
+    Objects.requireNonNull(bin, "bin");
+    if (isPrivateKeyBin(bin)) {
+      throw new InvalidKeyException(
+          "private key material where a public key (LibNaCLPK: or DER SubjectPublicKeyInfo) was"
+              + " expected");
+    }
+    if (Curve25519PublicKey.hasPrefix(bin)) {
+      return Curve25519PublicKey.fromBin(bin);
+    }
+    return EcPublicKey.fromDer(bin);
+  }
+
+  /** Whether the bytes look like private key material ({@code LibNaCLSK:} or an EC PEM header). */
+  public static boolean isPrivateKeyBin(byte[] bin) {
+    return Curve25519PrivateKey.hasPrefix(bin)
+        || (bin.length >= PEM_EC_PRIVATE.length
+            && Arrays.equals(
+                bin, 0, PEM_EC_PRIVATE.length, PEM_EC_PRIVATE, 0, PEM_EC_PRIVATE.length));
   }
 }

@@ -8,7 +8,6 @@ import org.jipv8.api.config.ConfigBuilder;
 import org.jipv8.api.config.KeyConfig;
 import org.jipv8.api.keys.KeyType;
 import org.jipv8.reactor.crypto.Keys;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Mirrors py-ipv8's test_add_ephemeral_key; needs the crypto module's key generation. */
@@ -16,8 +15,6 @@ class EphemeralKeysTest {
 
   @Test
   void ephemeralKeyIsAFreshCurve25519KeyKeptInMemory() {
-    assumeKeyGeneration();
-
     List<KeyConfig> keys =
         EphemeralKeys.addEphemeralKey(ConfigBuilder.fromDefaults(), "my new key")
             .finalizeConfig()
@@ -32,21 +29,9 @@ class EphemeralKeysTest {
 
   @Test
   void eachEphemeralKeyIsNew() {
-    assumeKeyGeneration();
-
     assertNotEquals(
         List.of(EphemeralKeys.curve25519().get()), List.of(EphemeralKeys.curve25519().get()));
   }
 
   /** Skips (not passes) until the crypto branch fills in {@code Keys.generate}. */
-  private static void assumeKeyGeneration() {
-    boolean available;
-    try {
-      Keys.generate(KeyType.CURVE25519);
-      available = true;
-    } catch (UnsupportedOperationException e) {
-      available = false;
-    }
-    Assumptions.assumeTrue(available, "crypto.Keys.generate is not implemented yet");
-  }
 }
