@@ -1,0 +1,5 @@
+/**
+ * Bootstrapping: {@link org.jipv8.reactor.bootstrap.DispersyBootstrapper} (trackers) and the
+ * tracker itself, {@link org.jipv8.reactor.bootstrap.BootstrapServer}.
+ */
+package org.jipv8.reactor.bootstrap;
