@@ -170,8 +170,9 @@ public class DiscoveryCommunity extends Community implements PingingOverlay, Sim
   public void sendPing(Peer peer) {
     long globalTime = claimGlobalTime();
     int identifier = (int) (globalTime % 65536);
-    send(peer.address(), new PingPayload(identifier), globalTime);
+    // The cache goes first so that even a synchronous transport finds it when the pong arrives.
     requestCache.add(new PingRequestCache(identifier, peer, now()));
+    send(peer.address(), new PingPayload(identifier), globalTime);
   }
 
   private void onPing(Address source, PingPayload ping) {

@@ -13,8 +13,11 @@ import reactor.core.scheduler.Scheduler;
 /**
  * An in-memory "internet" for tests (py-ipv8's mock internet, runtime.md section 9.8): a map from
  * address to {@link MemoryEndpoint}. A datagram sent to a registered address is delivered on the
- * given scheduler after {@link #latency()} (never re-entrantly, even with zero latency); a datagram
- * to an unknown address is recorded as undeliverable. Every send is logged in order, so tests can
+ * given scheduler after {@link #latency()}; a datagram to an unknown address is recorded as
+ * undeliverable. With zero latency, a send made inside a scheduler task is delivered after that
+ * task (py-ipv8's "next loop turn"), but a send made directly from the test thread is delivered
+ * before {@code send} returns, because a {@code VirtualTimeScheduler} runs due work at once: wrap
+ * such calls in {@link TestNetwork#run(Runnable)}. Every send is logged in order, so tests can
  * compare the traffic with expected datagrams.
  *
  * <p>Thread-safe; deterministic on a {@code VirtualTimeScheduler}.

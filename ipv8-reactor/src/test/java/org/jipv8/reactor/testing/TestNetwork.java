@@ -107,6 +107,15 @@ public final class TestNetwork implements AutoCloseable {
     return List.copyOf(nodes);
   }
 
+  /**
+   * Runs {@code action} as a task of the protocol scheduler, as handlers and strategy steps run:
+   * what it sends is delivered after it returned, then everything due now runs.
+   */
+  public void run(Runnable action) {
+    scheduler.schedule(action);
+    scheduler.advanceTime();
+  }
+
   /** Runs everything due at the current virtual time (deliveries, handlers, replies). */
   public void advance() {
     scheduler.advanceTime();
