@@ -36,5 +36,10 @@ public enum DropReason {
   /** Dropped by the community's own rules (peer limit, blacklisted sender, ...). */
   POLICY,
   /** Dropped by the simulated network (loss model or NAT). */
-  SIMULATED_LOSS
+  SIMULATED_LOSS,
+  /**
+   * A subscriber of an endpoint's receive stream could not keep up (it had no outstanding demand),
+   * so the datagram was dropped for that subscriber rather than stalling the socket.
+   */
+  RECEIVE_OVERFLOW
 }

@@ -14,5 +14,5 @@ public record SimilarityRequestPayload(
     @Format("H") int identifier,
     @Format("ipv4") Address lanAddress,
     @Format("ipv4") Address wanAddress,
-    Bits connectionType,
+    Bits flags,
     @Format("raw") byte[] preferenceList) {}

@@ -1,0 +1,54 @@
+package org.jipv8.reactor.endpoint;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DatagramPacket;
+
+/**
+ * The endpoint's hook in the Netty pipeline, ahead of Reactor Netty's bridge: it consumes every
+ * datagram (so Reactor Netty never buffers inbound data for a subscriber that does not exist),
+ * forwards writability changes to the outbound queue, and keeps channel errors from closing the
+ * connection. One instance per channel; runs on the channel's event loop only.
+ */
+final class UdpChannelHandler extends ChannelInboundHandlerAdapter {
+  static final String NAME = "jipv8.endpoint";
+
+  private final UdpEndpoint endpoint;
+
+  UdpChannelHandler(UdpEndpoint endpoint) {
+    this.endpoint = endpoint;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    ctx.fireChannelActive();
+    // Reactor Netty's bridge turns auto-read off when it sets up its own (unused) inbound flux.
+    ctx.channel().config().setAutoRead(true);
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof DatagramPacket packet) {
+      try {
+        endpoint.onDatagram(packet.sender(), packet.content());
+      } finally {
+        packet.release();
+      }
+    } else {
+      ctx.fireChannelRead(msg);
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    endpoint.onWritabilityChanged();
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    // Not propagated: Reactor Netty would treat it as fatal for the connection, and one bad
+    // datagram or ICMP error must never take the socket down.
+    endpoint.onChannelError(cause);
+  }
+}
