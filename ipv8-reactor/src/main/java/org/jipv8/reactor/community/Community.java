@@ -1,0 +1,1312 @@
+package org.jipv8.reactor.community;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BooleanSupplier;
+import java.util.random.RandomGenerator;
+import org.jipv8.api.address.Address;
+import org.jipv8.api.address.AddressKind;
+import org.jipv8.api.bootstrap.Bootstrapper;
+import org.jipv8.api.community.CommunityId;
+import org.jipv8.api.discovery.StrategyFactory;
+import org.jipv8.api.endpoint.Datagram;
+import org.jipv8.api.endpoint.Endpoint;
+import org.jipv8.api.keys.PublicKey;
+import org.jipv8.api.messaging.Bits;
+import org.jipv8.api.messaging.DropReason;
+import org.jipv8.api.messaging.Message;
+import org.jipv8.api.messaging.PacketDecodingException;
+import org.jipv8.api.peer.Peer;
+import org.jipv8.reactor.messaging.Decoded;
+import org.jipv8.reactor.messaging.Packets;
+import org.jipv8.reactor.messaging.payload.IntroductionRequestPayload;
+import org.jipv8.reactor.messaging.payload.IntroductionResponsePayload;
+import org.jipv8.reactor.messaging.payload.NewIntroductionRequestPayload;
+import org.jipv8.reactor.messaging.payload.NewIntroductionResponsePayload;
+import org.jipv8.reactor.messaging.payload.NewPuncturePayload;
+import org.jipv8.reactor.messaging.payload.NewPunctureRequestPayload;
+import org.jipv8.reactor.messaging.payload.PuncturePayload;
+import org.jipv8.reactor.messaging.payload.PunctureRequestPayload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.util.concurrent.Queues;
+
+/**
+ * The base class of every community (py-ipv8's {@code Community}): the packet router of one
+ * overlay, the introduction protocol (runtime.md section 4, wire-protocol.md section 6) and the
+ * helpers a user community needs.
+ *
+ * <p>A user community is a few lines, as in py-ipv8:
+ *
+ * <pre>{@code
+ * final class ChatCommunity extends Community {
+ *   ChatCommunity(CommunitySettings settings) {
+ *     super(CommunityId.fromHex("..."), settings);
+ *     addHandler(Chat.class, this::onChat);                     // signed: (Peer, Chat)
+ *     addUnsignedHandler(Ping.class, (source, ping) -> ...);      // unsigned: (Address, Ping)
+ *     addReceivedHandler(Note.class, r -> r.globalTime());       // with context: Received<Note>
+ *   }
+ *   void onChat(Peer peer, Chat chat) { send(peer, new Chat("re: " + chat.text())); }
+ * }
+ * }</pre>
+ *
+ * <p>Receive path: the community registers its prefix with the endpoint's {@link PrefixRouter}.
+ * Each datagram is decoded and its signature verified on the verification scheduler, several at a
+ * time, and then handled on the protocol scheduler in arrival order. Before anything else a
+ * datagram refreshes the last-response time of the verified peer at its source address. Every
+ * datagram that is not handled is counted in {@link #statistics()} by {@link DropReason} and
+ * message id: too short, unknown or deprecated message id, decoding or signature failure, the peer
+ * limit, a full inbox, and handler exceptions ({@link DropReason#HANDLER_ERROR}). Nothing stops the
+ * stream.
+ *
+ * <p>Threading: state, handlers and timers live on the protocol scheduler of the settings. Methods
+ * that change state ({@code send}, {@code walkTo}, ...) must be called there (strategy steps and
+ * handlers already are); getters return snapshots and are safe anywhere.
+ *
+ * <p>Deliberate differences from py-ipv8 3.1 (runtime.md Appendix A): datagrams shorter than 23
+ * bytes are dropped and counted (A10); the interface switch of a new-style response only happens
+ * when the endpoint has an interface of the other family and never throws (A13); the preferred own
+ * address only guesses missing families (A15).
+ */
+public abstract class Community implements NetworkOverlay {
+  private static final Logger log = LoggerFactory.getLogger(Community.class);
+
+  /** Deprecated Dispersy message ids and their legacy names (runtime.md section 4.1). */
+  public static final Map<Integer, String> DEPRECATED_MESSAGES =
+      Map.ofEntries(
+          Map.entry(255, "reserved-255"),
+          Map.entry(254, "on-missing-sequence"),
+          Map.entry(253, "missing-proof"),
+          Map.entry(252, "signature-request"),
+          Map.entry(251, "signature-response"),
+          Map.entry(248, "on-identity"),
+          Map.entry(247, "on-missing-identity"),
+          Map.entry(244, "destroy-community"),
+          Map.entry(243, "authorize"),
+          Map.entry(242, "revoke"),
+          Map.entry(241, "subjective-set"),
+          Map.entry(240, "missing-subjective-set"),
+          Map.entry(239, "on-missing-message"),
+          Map.entry(238, "undo-own"),
+          Map.entry(237, "undo-other"),
+          Map.entry(236, "dynamic-settings"),
+          Map.entry(235, "missing-last-message"));
+
+  /** The highest message id a user community may register. */
+  public static final int MAX_USER_MESSAGE_ID = 230;
+
+  /** How often the machine's LAN addresses are refreshed. */
+  public static final Duration LAN_DISCOVERY_INTERVAL = Duration.ofSeconds(10);
+
+  /** How long {@link #bootstrap()} lets a bootstrapper look for addresses. */
+  public static final Duration BOOTSTRAP_TIMEOUT = Duration.ofSeconds(60);
+
+  /** Probability that {@link #getNewIntroduction} keeps bootstrappers alive instead of walking. */
+  public static final double KEEP_ALIVE_CHANCE = 0.05;
+
+  /** Datagrams waiting for decoding, per community; more are dropped as {@code QUEUE_FULL}. */
+  public static final int INBOX_CAPACITY = 4096;
+
+  /** How many datagrams of one community are decoded and verified at the same time. */
+  public static final int DECODE_CONCURRENCY = 8;
+
+  private static final ClassValue<Message> MESSAGES =
+      new ClassValue<>() {
+        @Override
+        protected Message computeValue(Class<?> type) {
+          return type.getAnnotation(Message.class);
+        }
+      };
+
+  private final CommunityId communityId;
+  private final byte[] prefix;
+  private final CommunitySettings settings;
+  private final Peer myPeer;
+  private final Endpoint endpoint;
+  private final Network network;
+  private final Scheduler protocol;
+  private final Scheduler verification;
+  private final RandomGenerator random;
+  private final int maxPeers;
+  private final List<Bootstrapper> bootstrappers;
+  private final PeriodicTasks tasks;
+  private final CommunityStatistics statistics = new CommunityStatistics();
+  private final AtomicReferenceArray<Entry<?>> handlers = new AtomicReferenceArray<>(256);
+  private final Sinks.Many<Datagram> inbox;
+  private final Set<Disposable> bootstrapTasks = ConcurrentHashMap.newKeySet();
+  private final Disposable pipeline;
+  private final Disposable routerRegistration;
+  private volatile List<String> lanAddresses = List.of();
+  private volatile Address myEstimatedLan;
+  private volatile Address myEstimatedWan;
+  private volatile boolean unloaded;
+
+  /**
+   * Creates the community and starts listening for its prefix {@code 0x00 0x02 id}.
+   *
+   * <p>Order as in py-ipv8: the estimated WAN address starts as the current LAN estimate (normally
+   * {@code 0.0.0.0:0} because the endpoint is not open yet); the LAN discovery task is started; the
+   * community registers as the provider of its id and blacklists its own mid; the core handlers are
+   * registered. Subclasses register their handlers in their own constructor.
+   */
+  protected Community(CommunityId communityId, CommunitySettings settings) {
+    this.communityId = Objects.requireNonNull(communityId, "communityId");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.prefix = communityId.prefix();
+    this.myPeer = settings.myPeer();
+    this.endpoint = settings.endpoint();
+    this.network = settings.network();
+    this.protocol = settings.protocolScheduler();
+    this.verification = settings.verificationScheduler();
+    this.random = settings.random();
+    this.maxPeers = settings.maxPeers();
+    this.bootstrappers = new ArrayList<>(settings.bootstrappers());
+    this.tasks = new PeriodicTasks(getClass().getSimpleName(), protocol);
+    this.myEstimatedWan = myEstimatedLan();
+    this.myEstimatedLan = null;
+
+    network.registerServiceProvider(communityId, this);
+    network.addBlacklistedMid(myPeer.mid());
+    registerCoreHandlers();
+
+    this.inbox =
+        Sinks.many().unicast().onBackpressureBuffer(Queues.<Datagram>get(INBOX_CAPACITY).get());
+    this.pipeline =
+        inbox
+            .asFlux()
+            .flatMapSequential(
+                d -> Mono.fromCallable(() -> prepare(d)).subscribeOn(verification),
+                DECODE_CONCURRENCY,
+                DECODE_CONCURRENCY)
+            .publishOn(protocol)
+            .subscribe(this::process, e -> log.error("{}: receive pipeline failed", name(), e));
+    this.routerRegistration = settings.router().register(prefix, this::deliver);
+    tasks.register(
+        "discover_lan_addresses", Duration.ZERO, LAN_DISCOVERY_INTERVAL, this::refreshLan);
+  }
+
+  // ---------------------------------------------------------------- identity and accessors
+
+  @Override
+  public final CommunityId communityId() {
+    return communityId;
+  }
+
+  /** The 22-byte prefix of every packet of this community (a copy). */
+  public final byte[] prefix() {
+    return prefix.clone();
+  }
+
+  @Override
+  public final Peer myPeer() {
+    return myPeer;
+  }
+
+  @Override
+  public final Network network() {
+    return network;
+  }
+
+  /** The transport. */
+  public final Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /** The settings this community was created with. */
+  public final CommunitySettings settings() {
+    return settings;
+  }
+
+  /** The protocol scheduler on which all state lives. */
+  public final Scheduler protocolScheduler() {
+    return protocol;
+  }
+
+  @Override
+  public final long now() {
+    return protocol.now(TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public final RandomGenerator random() {
+    return random;
+  }
+
+  @Override
+  public final int maxPeers() {
+    return maxPeers;
+  }
+
+  /** Counters of received, handled, sent and dropped datagrams. */
+  public final CommunityStatistics statistics() {
+    return statistics;
+  }
+
+  /** The bootstrappers not yet unloaded (a snapshot). */
+  public final List<Bootstrapper> bootstrappers() {
+    return List.copyOf(bootstrappers);
+  }
+
+  /** The community's named tasks (cancelled on unload). */
+  protected final PeriodicTasks tasks() {
+    return tasks;
+  }
+
+  /** A short name for logs. */
+  protected String name() {
+    return getClass().getSimpleName();
+  }
+
+  @Override
+  public Map<String, StrategyFactory> availableStrategies() {
+    return Map.of();
+  }
+
+  @Override
+  public String toString() {
+    return name() + "[" + communityId.hex() + "]";
+  }
+
+  // ---------------------------------------------------------------- global time
+
+  /** Raises this identity's Lamport clock by one and returns it (shared with same-key peers). */
+  public final long claimGlobalTime() {
+    return myPeer.claimGlobalTime();
+  }
+
+  /** The current global time of this identity. */
+  public final long globalTime() {
+    return myPeer.lamportTimestamp();
+  }
+
+  // ---------------------------------------------------------------- peers and walking
+
+  @Override
+  public List<Peer> getPeers() {
+    return network.getPeersForService(communityId);
+  }
+
+  @Override
+  public List<Address> getWalkableAddresses() {
+    return network.getWalkableAddresses(communityId, false);
+  }
+
+  /** Appends {@code address} to the network's blacklist (bootstrap servers). */
+  public final void ensureBlacklisted(Address address) {
+    network.addToBlacklist(address);
+  }
+
+  /**
+   * A random peer of this community other than {@code exclude}; unless {@code newStyle}, only peers
+   * whose preferred address is IPv4. Null when none qualifies.
+   */
+  public Peer getPeerForIntroduction(Peer exclude, boolean newStyle) {
+    List<Peer> candidates = new ArrayList<>();
+    for (Peer p : getPeers()) {
+      if (p.equals(exclude)) {
+        continue;
+      }
+      if (!newStyle && p.address().kind() != AddressKind.UDPV4) {
+        continue;
+      }
+      candidates.add(p);
+    }
+    return candidates.isEmpty() ? null : candidates.get(random.nextInt(candidates.size()));
+  }
+
+  @Override
+  public void walkTo(Address address) {
+    sendIntroductionRequest(address, network.isNewStyle(address));
+  }
+
+  /** Sends an introduction-request to {@code peer}, new-style when the peer is marked so. */
+  public void sendIntroductionRequest(Peer peer) {
+    sendIntroductionRequest(peer.address(), peer.newStyleIntro());
+  }
+
+  @Override
+  public void getNewIntroduction(Peer fromPeer) {
+    if (fromPeer != null) {
+      sendIntroductionRequest(fromPeer);
+      return;
+    }
+    List<Peer> peers = getPeers();
+    if (peers.isEmpty()) {
+      bootstrap();
+      return;
+    }
+    boolean anyInitialized = bootstrappers.stream().anyMatch(Bootstrapper::isInitialized);
+    if (anyInitialized && random.nextDouble() < KEEP_ALIVE_CHANCE) {
+      for (Bootstrapper b : List.copyOf(bootstrappers)) {
+        b.keepAlive(this);
+      }
+      return;
+    }
+    sendIntroductionRequest(peers.get(random.nextInt(peers.size())));
+  }
+
+  /**
+   * Starts one task per bootstrapper: start its initialisation without waiting, ask it for
+   * addresses (at most {@link #BOOTSTRAP_TIMEOUT}), walk to at most {@link #maxPeers()} of them
+   * (all of them when the limit is 0 or negative, py quirk A14), then wait for the initialisation.
+   * Every call starts new tasks; {@link #unload()} cancels pending ones.
+   */
+  @Override
+  public void bootstrap() {
+    for (Bootstrapper b : List.copyOf(bootstrappers)) {
+      Mono<Boolean> init =
+          Mono.defer(() -> b.initialize(this))
+              .onErrorResume(
+                  e -> {
+                    log.warn("{}: bootstrapper {} failed to initialise", name(), b, e);
+                    return Mono.just(false);
+                  })
+              .cache();
+      track(init.subscribe());
+      Disposable task =
+          Mono.defer(() -> b.getAddresses(this, BOOTSTRAP_TIMEOUT))
+              .publishOn(protocol)
+              .doOnNext(
+                  addresses -> {
+                    List<Address> chosen =
+                        maxPeers > 0 && addresses.size() > maxPeers
+                            ? addresses.subList(0, maxPeers)
+                            : addresses;
+                    chosen.forEach(this::walkTo);
+                  })
+              .then(init)
+              .subscribe(ok -> {}, e -> log.warn("{}: bootstrap with {} failed", name(), b, e));
+      track(task);
+    }
+  }
+
+  private void track(Disposable d) {
+    if (!d.isDisposed()) {
+      bootstrapTasks.add(d);
+    }
+    bootstrapTasks.removeIf(Disposable::isDisposed);
+  }
+
+  // ---------------------------------------------------------------- own addresses
+
+  /** This machine's LAN addresses as last discovered (a snapshot). */
+  public final List<String> lanAddresses() {
+    return lanAddresses;
+  }
+
+  /** Whether {@code host} is one of this machine's LAN addresses. */
+  public final boolean addressIsLan(String host) {
+    return lanAddresses.contains(host);
+  }
+
+  private void refreshLan() {
+    Mono.fromCallable(() -> settings.lanAddresses().lanAddresses())
+        .subscribeOn(verification)
+        .subscribe(
+            list -> lanAddresses = List.copyOf(list),
+            e -> log.warn("{}: LAN address discovery failed", name(), e));
+  }
+
+  /**
+   * Refreshes the LAN addresses now (the service calls this after the endpoint opened, so the first
+   * walk knows them) and completes when done.
+   */
+  public Mono<Void> start() {
+    return Mono.fromCallable(() -> settings.lanAddresses().lanAddresses())
+        .subscribeOn(verification)
+        .doOnNext(list -> lanAddresses = List.copyOf(list))
+        .then();
+  }
+
+  private boolean ipv6Listener() {
+    try {
+      Address local = endpoint.localAddress();
+      return local != null && local.isIpv6();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The LAN address estimate: while the endpoint is closed {@code 0.0.0.0:0} (or {@code ::1:0} for
+   * an IPv6 endpoint); otherwise, once computed and then cached, the first LAN address of the
+   * endpoint's family (else 127.0.0.1 or ::1) with the endpoint's port.
+   */
+  public final Address myEstimatedLan() {
+    if (!endpoint.isOpen()) {
+      return ipv6Listener() ? Address.ipv6("::1", 0) : Address.NULL;
+    }
+    Address cached = myEstimatedLan;
+    if (cached == null) {
+      boolean v6 = ipv6Listener();
+      String host = v6 ? "::1" : "127.0.0.1";
+      for (String a : lanAddresses) {
+        if ((a.indexOf(':') >= 0) == v6) {
+          host = a;
+          break;
+        }
+      }
+      int port = endpoint.localAddress().port();
+      cached = v6 ? Address.ipv6(host, port) : Address.ipv4(host, port);
+      myEstimatedLan = cached;
+    }
+    return cached;
+  }
+
+  /** Overrides the LAN estimate (tests; nodes with a known LAN address). */
+  public final void setMyEstimatedLan(Address address) {
+    this.myEstimatedLan = Objects.requireNonNull(address, "address");
+  }
+
+  /** The WAN address estimate, learnt from public IPv4 destinations of introduction-responses. */
+  public final Address myEstimatedWan() {
+    return myEstimatedWan;
+  }
+
+  /** Overrides the WAN estimate (tests). */
+  public final void setMyEstimatedWan(Address address) {
+    this.myEstimatedWan = Objects.requireNonNull(address, "address");
+  }
+
+  /**
+   * The address families ({@code UDPV4}, {@code UDPV6}) this node has an interface for: by default
+   * the family of the endpoint's bound address. A dual-stack node overrides this; the interface
+   * switch of new-style responses only happens towards families listed here.
+   */
+  protected Set<AddressKind> interfaceFamilies() {
+    try {
+      Address local = endpoint.localAddress();
+      return local == null ? Set.of() : Set.of(family(local));
+    } catch (RuntimeException e) {
+      return Set.of();
+    }
+  }
+
+  /**
+   * Our own address of {@code family}: the own peer's slot of that family, else a guess (IPv4: the
+   * first LAN IPv4 address or 127.0.0.1 with the endpoint's port; IPv6: the endpoint's bound IPv6
+   * address). Null when no address of that family can be had.
+   */
+  protected Address ownAddressOf(AddressKind family) {
+    Address slot = myPeer.addresses().get(family);
+    if (slot != null) {
+      return slot;
+    }
+    Address local;
+    try {
+      local = endpoint.localAddress();
+    } catch (RuntimeException e) {
+      return null;
+    }
+    if (local == null) {
+      return null;
+    }
+    if (family == AddressKind.UDPV4) {
+      String host = "127.0.0.1";
+      for (String a : lanAddresses) {
+        if (a.indexOf(':') < 0) {
+          host = a;
+          break;
+        }
+      }
+      return Address.ipv4(host, local.port());
+    }
+    if (family == AddressKind.UDPV6 && local.isIpv6()) {
+      return Address.ipv6(local.host(), local.port());
+    }
+    return null;
+  }
+
+  /**
+   * The address put in {@code source_wan_address} of new-style messages (py-ipv8's {@code
+   * my_preferred_address()}, with the 3.2 fix of quirk A15): for each interface family missing from
+   * the own peer's slots, store a guess of it; then the own peer's preferred address.
+   */
+  protected Address myPreferredAddress() {
+    for (AddressKind family : interfaceFamilies()) {
+      if (myPeer.addresses().get(family) == null) {
+        Address guess = ownAddressOf(family);
+        if (guess != null && family(guess) == family) {
+          myPeer.addAddress(guess);
+        }
+      }
+    }
+    return myPeer.address();
+  }
+
+  private static AddressKind family(Address a) {
+    return a.isIpv6() ? AddressKind.UDPV6 : AddressKind.UDPV4;
+  }
+
+  // ---------------------------------------------------------------- handler registration
+
+  /** Decodes (and verifies) one packet; runs on the verification scheduler. */
+  @FunctionalInterface
+  interface PacketDecoder<T extends Record> {
+    Decoded<T> decode(byte[] packet);
+  }
+
+  /** Handles one decoded packet; runs on the protocol scheduler. */
+  @FunctionalInterface
+  interface Invoker<T extends Record> {
+    void invoke(Address source, Decoded<T> decoded);
+  }
+
+  private record Entry<T extends Record>(
+      int id, String name, PacketDecoder<T> decoder, Invoker<T> invoker, BooleanSupplier gate) {}
+
+  /**
+   * Registers the handler of a signed message type: it gets the verified signer and the payload.
+   *
+   * @throws IllegalArgumentException when the type has no {@code @Message}, is unsigned, or its id
+   *     is outside 0..230
+   * @throws IllegalStateException when the id already has a handler (handlers are never replaced)
+   */
+  protected final <T extends Record> void addHandler(Class<T> type, MessageHandler<T> handler) {
+    Objects.requireNonNull(handler, "handler");
+    Message m = requireUserMessage(type);
+    if (!m.signed()) {
+      throw new IllegalArgumentException(
+          type.getName()
+              + " is unsigned (@Message(signed = false)): register it with addUnsignedHandler");
+    }
+    register(m.id(), type.getSimpleName(), typedDecoder(type), signedInvoker(handler), null);
+  }
+
+  /**
+   * Registers the handler of an unsigned message type: it gets the UDP source and the payload.
+   *
+   * @throws IllegalArgumentException when the type has no {@code @Message}, is signed, or its id is
+   *     outside 0..230
+   * @throws IllegalStateException when the id already has a handler
+   */
+  protected final <T extends Record> void addUnsignedHandler(
+      Class<T> type, UnsignedMessageHandler<T> handler) {
+    Objects.requireNonNull(handler, "handler");
+    Message m = requireUserMessage(type);
+    if (m.signed()) {
+      throw new IllegalArgumentException(
+          type.getName() + " is signed (@Message(signed = true)): register it with addHandler");
+    }
+    register(
+        m.id(),
+        type.getSimpleName(),
+        typedDecoder(type),
+        (source, d) -> handler.handle(source, d.payload()),
+        null);
+  }
+
+  /**
+   * Registers a handler that gets the whole context ({@link Received}: signer or null, source,
+   * global time, payload), for signed and unsigned types alike.
+   *
+   * @throws IllegalArgumentException when the type has no {@code @Message} or its id is outside
+   *     0..230
+   * @throws IllegalStateException when the id already has a handler
+   */
+  protected final <T extends Record> void addReceivedHandler(
+      Class<T> type, ReceivedHandler<T> handler) {
+    Objects.requireNonNull(handler, "handler");
+    Message m = requireUserMessage(type);
+    register(m.id(), type.getSimpleName(), typedDecoder(type), receivedInvoker(handler), null);
+  }
+
+  private static Message requireUserMessage(Class<? extends Record> type) {
+    Objects.requireNonNull(type, "type");
+    Message m = MESSAGES.get(type);
+    if (m == null) {
+      throw new IllegalArgumentException(
+          type.getName() + " is not a message: annotate the record with @Message(id = ...)");
+    }
+    if (m.id() < 0 || m.id() > 255) {
+      throw new IllegalArgumentException(
+          type.getName() + " has message id " + m.id() + ", outside 0..255");
+    }
+    if (m.id() > MAX_USER_MESSAGE_ID) {
+      throw new IllegalArgumentException(
+          type.getName()
+              + " has message id "
+              + m.id()
+              + ", reserved by the base protocol (231..255); use an id in 0..230");
+    }
+    return m;
+  }
+
+  private <T extends Record> void register(
+      int id, String name, PacketDecoder<T> decoder, Invoker<T> invoker, BooleanSupplier gate) {
+    Entry<T> entry = new Entry<>(id, name, decoder, invoker, gate);
+    if (!handlers.compareAndSet(id, null, entry)) {
+      throw new IllegalStateException(
+          "message id "
+              + id
+              + " of "
+              + name()
+              + " already has a handler ("
+              + handlers.get(id).name()
+              + "); handlers are never replaced");
+    }
+  }
+
+  /** Replaces a core handler; only for the engine's own communities (DiscoveryCommunity's 246). */
+  final <T extends Record> void replaceCoreHandler(
+      int id, String name, PacketDecoder<T> decoder, Invoker<T> invoker, BooleanSupplier gate) {
+    handlers.set(id, new Entry<>(id, name, decoder, invoker, gate));
+  }
+
+  static <T extends Record> PacketDecoder<T> typedDecoder(Class<T> type) {
+    return packet -> Packets.decode(packet, type);
+  }
+
+  private <T extends Record> Invoker<T> signedInvoker(MessageHandler<T> handler) {
+    return (source, d) -> {
+      Peer peer = resolvePeer(d.signer(), source);
+      try {
+        handler.handle(peer, d.payload());
+      } catch (RuntimeException | AssertionError e) {
+        throw new HandlerFailure(peer, e);
+      }
+    };
+  }
+
+  private <T extends Record> Invoker<T> receivedInvoker(ReceivedHandler<T> handler) {
+    return (source, d) -> {
+      Peer peer = d.signer() == null ? null : resolvePeer(d.signer(), source);
+      try {
+        handler.handle(new Received<>(peer, source, d.globalTime(), d.payload()));
+      } catch (RuntimeException | AssertionError e) {
+        throw new HandlerFailure(peer, e);
+      }
+    };
+  }
+
+  /**
+   * The peer object for a verified signer: the stored verified peer (its address of the source's
+   * kind updated, unless frozen), else a new peer at the source with last-response 0.
+   */
+  protected final Peer resolvePeer(PublicKey key, Address source) {
+    Peer stored = network.getVerifiedByPublicKeyBin(key.toBin());
+    if (stored != null) {
+      stored.addAddress(source);
+      return stored;
+    }
+    return new Peer(key, source, true, this::now);
+  }
+
+  /** Carries the peer of a failing signed handler to the log line. */
+  private static final class HandlerFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Peer peer;
+
+    HandlerFailure(Peer peer, Throwable cause) {
+      super(cause);
+      this.peer = peer;
+    }
+  }
+
+  private void registerCoreHandlers() {
+    register(
+        250,
+        "PunctureRequestPayload",
+        typedDecoder(PunctureRequestPayload.class),
+        (source, d) ->
+            onPunctureRequest(
+                d.payload().lanWalkerAddress(),
+                d.payload().wanWalkerAddress(),
+                d.payload().identifier(),
+                false),
+        null);
+    register(
+        232,
+        "NewPunctureRequestPayload",
+        typedDecoder(NewPunctureRequestPayload.class),
+        (source, d) ->
+            onPunctureRequest(
+                d.payload().lanWalkerAddress(),
+                d.payload().wanWalkerAddress(),
+                d.payload().identifier(),
+                true),
+        null);
+    register(
+        249,
+        "PuncturePayload",
+        typedDecoder(PuncturePayload.class),
+        signedInvoker((peer, p) -> {}),
+        null);
+    register(
+        231,
+        "NewPuncturePayload",
+        typedDecoder(NewPuncturePayload.class),
+        signedInvoker((peer, p) -> {}),
+        null);
+    register(
+        246,
+        "IntroductionRequestPayload",
+        typedDecoder(IntroductionRequestPayload.class),
+        receivedInvoker(
+            r -> {
+              IntroductionRequestPayload p = r.payload();
+              onIntroductionRequest(
+                  r,
+                  p.destinationAddress(),
+                  p.sourceLanAddress(),
+                  p.identifier(),
+                  false,
+                  p.supportsNewStyle());
+            }),
+        null);
+    register(
+        234,
+        "NewIntroductionRequestPayload",
+        typedDecoder(NewIntroductionRequestPayload.class),
+        receivedInvoker(
+            r -> {
+              NewIntroductionRequestPayload p = r.payload();
+              onIntroductionRequest(
+                  r, p.destinationAddress(), p.sourceLanAddress(), p.identifier(), true, true);
+            }),
+        null);
+    register(
+        245,
+        "IntroductionResponsePayload",
+        typedDecoder(IntroductionResponsePayload.class),
+        receivedInvoker(
+            r -> {
+              IntroductionResponsePayload p = r.payload();
+              onIntroductionResponse(
+                  r,
+                  p.supportsNewStyle(),
+                  p.destinationAddress(),
+                  p.sourceWanAddress(),
+                  p.lanIntroductionAddress(),
+                  p.wanIntroductionAddress(),
+                  p.identifier(),
+                  p.introSupportsNewStyle());
+            }),
+        null);
+    register(
+        233,
+        "NewIntroductionResponsePayload",
+        typedDecoder(NewIntroductionResponsePayload.class),
+        receivedInvoker(
+            r -> {
+              NewIntroductionResponsePayload p = r.payload();
+              onIntroductionResponse(
+                  r,
+                  true,
+                  p.destinationAddress(),
+                  p.sourceWanAddress(),
+                  p.lanIntroductionAddress(),
+                  p.wanIntroductionAddress(),
+                  p.identifier(),
+                  p.introSupportsNewStyle());
+            }),
+        null);
+  }
+
+  // ---------------------------------------------------------------- receive path
+
+  /** Queues a datagram of this community for decoding (the router calls this). */
+  final void deliver(Datagram datagram) {
+    Sinks.EmitResult result;
+    synchronized (inbox) {
+      result = inbox.tryEmitNext(datagram);
+    }
+    if (result.isFailure()) {
+      int id = datagram.length() > 22 ? datagram.data()[22] & 0xff : CommunityStatistics.NO_ID;
+      statistics.countDrop(
+          result == Sinks.EmitResult.FAIL_OVERFLOW
+              ? DropReason.QUEUE_FULL
+              : DropReason.ENDPOINT_CLOSED,
+          id);
+      log.debug("{}: datagram from {} not queued: {}", name(), datagram.source(), result);
+    }
+  }
+
+  /** The outcome of the decoding stage of one datagram. */
+  private record Prepared(
+      Datagram datagram,
+      int messageId,
+      Entry<?> entry,
+      Runnable action,
+      DropReason early,
+      PacketDecodingException error) {}
+
+  /** Decoding stage: never throws. */
+  private Prepared prepare(Datagram d) {
+    byte[] data = d.data();
+    if (data.length < 23) {
+      return new Prepared(d, CommunityStatistics.NO_ID, null, null, DropReason.TOO_SHORT, null);
+    }
+    int id = data[22] & 0xff;
+    if (!Arrays.equals(data, 0, 22, prefix, 0, 22)) {
+      return new Prepared(d, id, null, null, DropReason.UNKNOWN_PREFIX, null);
+    }
+    if (DEPRECATED_MESSAGES.containsKey(id)) {
+      return new Prepared(d, id, null, null, DropReason.DEPRECATED_MESSAGE, null);
+    }
+    Entry<?> entry = handlers.get(id);
+    if (entry == null) {
+      return new Prepared(d, id, null, null, DropReason.UNKNOWN_MESSAGE, null);
+    }
+    try {
+      return prepareWith(entry, d);
+    } catch (PacketDecodingException e) {
+      return new Prepared(d, id, entry, null, null, e);
+    } catch (RuntimeException e) {
+      return new Prepared(
+          d,
+          id,
+          entry,
+          null,
+          null,
+          new PacketDecodingException(DropReason.MALFORMED_FIELD, "?", 23, e.toString(), e));
+    }
+  }
+
+  private <T extends Record> Prepared prepareWith(Entry<T> entry, Datagram d) {
+    Decoded<T> decoded = entry.decoder().decode(d.data());
+    return new Prepared(
+        d, entry.id(), entry, () -> entry.invoker().invoke(d.source(), decoded), null, null);
+  }
+
+  /** Handling stage, on the protocol scheduler: never throws. */
+  private void process(Prepared p) {
+    try {
+      processUnsafe(p);
+    } catch (RuntimeException e) {
+      log.error("{}: unexpected failure on a datagram from {}", name(), p.datagram().source(), e);
+    }
+  }
+
+  private void processUnsafe(Prepared p) {
+    if (unloaded) {
+      return;
+    }
+    Datagram d = p.datagram();
+    Address source = d.source();
+    Peer known = network.getVerifiedByAddress(source);
+    if (known != null) {
+      known.touch();
+    }
+    int id = p.messageId();
+    if (id >= 0) {
+      statistics.countReceived(id, d.length());
+    }
+    if (p.early() != null) {
+      statistics.countDrop(p.early(), id);
+      switch (p.early()) {
+        case UNKNOWN_MESSAGE ->
+            log.warn("{}: received unknown message {} from {}", name(), id, source);
+        case DEPRECATED_MESSAGE ->
+            log.warn(
+                "{}: received deprecated message {} ({}) from {}",
+                name(),
+                DEPRECATED_MESSAGES.get(id),
+                id,
+                source);
+        default ->
+            log.debug(
+                "{}: dropped a {}-byte datagram from {}: {}",
+                name(),
+                d.length(),
+                source,
+                p.early());
+      }
+      return;
+    }
+    if (p.entry().gate() != null && p.entry().gate().getAsBoolean()) {
+      statistics.countDrop(DropReason.POLICY, id);
+      log.debug("{}: message {} from {} dropped: peer limit", name(), id, source);
+      return;
+    }
+    if (p.error() != null) {
+      PacketDecodingException e = p.error();
+      statistics.countDrop(e.reason(), id);
+      log.warn(
+          "{}: dropped message {} ({}) from {}: {} at field '{}' offset {}: {}",
+          name(),
+          id,
+          p.entry().name(),
+          source,
+          e.reason(),
+          e.field(),
+          e.offset(),
+          e.getMessage());
+      return;
+    }
+    try {
+      p.action().run();
+      statistics.countHandled(id);
+    } catch (HandlerFailure e) {
+      statistics.countDrop(DropReason.HANDLER_ERROR, id);
+      log.error(
+          "{}: handler of message {} ({}) failed for peer {} at {}",
+          name(),
+          id,
+          p.entry().name(),
+          e.peer,
+          source,
+          e.getCause());
+    } catch (RuntimeException | AssertionError e) {
+      statistics.countDrop(DropReason.HANDLER_ERROR, id);
+      log.error(
+          "{}: handler of message {} ({}) failed for {}", name(), id, p.entry().name(), source, e);
+    }
+  }
+
+  /** Counts a message dropped by the community's own rules (e.g. the peer limit). */
+  protected final void dropByPolicy(int messageId) {
+    statistics.countDrop(DropReason.POLICY, messageId);
+  }
+
+  /** Whether a request must be refused: {@code 0 <= maxPeers < |peers|}. */
+  protected final boolean overPeerLimit() {
+    return maxPeers >= 0 && getPeers().size() > maxPeers;
+  }
+
+  // ---------------------------------------------------------------- sending
+
+  /**
+   * Sends {@code message} to {@code peer}'s preferred address (py-ipv8's {@code ez_send}): signed
+   * with this community's identity if the type is signed, with a freshly claimed global time if the
+   * type declares one.
+   */
+  public final void send(Peer peer, Record message) {
+    send(peer.address(), message);
+  }
+
+  /** Sends {@code message} to {@code address}; see {@link #send(Peer, Record)}. */
+  public final void send(Address address, Record message) {
+    Message m = requireMessage(message);
+    send(address, message, m.globalTime() ? claimGlobalTime() : 0);
+  }
+
+  /** Sends {@code message} with the given global-time field, signed by this identity if signed. */
+  protected final void send(Address address, Record message, long globalTime) {
+    sendSignedBy(address, message, myPeer, globalTime);
+  }
+
+  /** Sends {@code message} signed by another local identity {@code signer}. */
+  protected final void sendSignedBy(Address address, Record message, Peer signer, long globalTime) {
+    Message m = requireMessage(message);
+    byte[] packet = Packets.encode(prefix, message, signer.privateKey(), globalTime);
+    statistics.countSent(m.id(), packet.length);
+    endpoint.send(address, packet);
+  }
+
+  private static Message requireMessage(Record message) {
+    Objects.requireNonNull(message, "message");
+    Message m = MESSAGES.get(message.getClass());
+    if (m == null) {
+      throw new IllegalArgumentException(
+          message.getClass().getName() + " is not a message: annotate it with @Message(id = ...)");
+    }
+    return m;
+  }
+
+  // ---------------------------------------------------------------- introduction protocol
+
+  /** Extra bytes of introduction-requests to {@code destination} (empty by default). */
+  protected byte[] introductionRequestExtraBytes(Address destination) {
+    return new byte[0];
+  }
+
+  /** Extra bytes of introduction-responses to {@code requester} (empty by default). */
+  protected byte[] introductionResponseExtraBytes(Address requester) {
+    return new byte[0];
+  }
+
+  /**
+   * Sends an introduction-request to {@code destination}: new-style (234) when {@code newStyle} or
+   * the destination is IPv6, else old-style (246, flags 0x01). Its global time and identifier are
+   * both the claimed global time mod 65536.
+   */
+  public final void sendIntroductionRequest(Address destination, boolean newStyle) {
+    int identifier = (int) (claimGlobalTime() % 65536);
+    byte[] extra = introductionRequestExtraBytes(destination);
+    Record payload;
+    if (newStyle || destination.isIpv6()) {
+      payload =
+          new NewIntroductionRequestPayload(
+              destination, myEstimatedLan(), myPreferredAddress(), identifier, Bits.NONE, extra);
+    } else {
+      payload =
+          new IntroductionRequestPayload(
+              destination,
+              myEstimatedLan(),
+              myEstimatedWan,
+              new Bits(IntroductionRequestPayload.ADVICE),
+              identifier,
+              extra);
+    }
+    send(destination, payload, identifier);
+  }
+
+  private void onIntroductionRequest(
+      Received<? extends Record> r,
+      Address destination,
+      Address sourceLan,
+      int identifier,
+      boolean newStyleMessage,
+      boolean supportsNewStyle) {
+    Peer peer = r.peer();
+    if (newStyleMessage || supportsNewStyle) {
+      peer.setNewStyleIntro(true);
+    }
+    if (overPeerLimit()) {
+      dropByPolicy(newStyleMessage ? 234 : 246);
+      return;
+    }
+    if (sourceLan.kind() == AddressKind.UDPV4) {
+      peer.addAddress(sourceLan.withKind(AddressKind.UDPV4_LAN));
+    }
+    network.addVerifiedPeer(peer);
+    network.discoverServices(peer, List.of(communityId));
+    Outgoing response =
+        createIntroductionResponse(
+            destination, peer.address(), identifier, null, peer.newStyleIntro());
+    send(peer.address(), response.payload(), response.globalTime());
+    introductionRequestCallback(peer, r.globalTime(), r.payload());
+  }
+
+  /** A message ready to be sent with its global-time field. */
+  protected record Outgoing(Record payload, long globalTime) {}
+
+  /**
+   * Builds an introduction-response (runtime.md section 4.5) and, when it introduces a peer C,
+   * first sends C a puncture-request (unsigned; new-style if {@code newStyle} or either walker
+   * address is not IPv4) whose LAN walker is {@code lan} (py quirk A12: the request's destination
+   * address) and WAN walker is {@code requester}.
+   *
+   * @param lan the request's destination address
+   * @param requester the requester's address
+   * @param identifier the request's identifier
+   * @param introduction the peer to introduce, or null for a random one
+   * @param newStyle whether to build a 233 (else 245)
+   */
+  protected final Outgoing createIntroductionResponse(
+      Address lan, Address requester, int identifier, Peer introduction, boolean newStyle) {
+    long globalTime = claimGlobalTime() % 65536;
+    Peer other = network.getVerifiedByAddress(requester);
+    Peer intro = introduction != null ? introduction : getPeerForIntroduction(other, newStyle);
+    Address introLan = Address.NULL;
+    Address introWan = Address.NULL;
+    if (intro != null) {
+      Address ia = intro.address();
+      if (ia.kind() == AddressKind.UDPV4 && addressIsLan(ia.host())) {
+        introLan = ia;
+        introWan = Address.ipv4(myEstimatedWan.host(), ia.port());
+      } else {
+        Address lanSlot = intro.lanAddress();
+        introLan = lanSlot != null ? lanSlot.withKind(AddressKind.UDPV4) : Address.NULL;
+        introWan = ia;
+      }
+    }
+    boolean introNewStyle = intro != null && intro.newStyleIntro();
+    byte[] extra = introductionResponseExtraBytes(requester);
+    Record payload;
+    if (newStyle) {
+      payload =
+          new NewIntroductionResponsePayload(
+              requester,
+              myEstimatedLan(),
+              myPreferredAddress(),
+              introLan,
+              introWan,
+              identifier,
+              new Bits(introNewStyle ? NewIntroductionResponsePayload.INTRO_SUPPORTS_NEW_STYLE : 0),
+              extra);
+    } else {
+      int flags = IntroductionResponsePayload.SUPPORTS_NEW_STYLE;
+      if (introNewStyle) {
+        flags |= IntroductionResponsePayload.INTRO_SUPPORTS_NEW_STYLE;
+      }
+      if (maxPeers >= 0 && maxPeers <= getPeers().size()) {
+        flags |= IntroductionResponsePayload.PEER_LIMIT_REACHED;
+      }
+      payload =
+          new IntroductionResponsePayload(
+              requester,
+              myEstimatedLan(),
+              myEstimatedWan,
+              introLan,
+              introWan,
+              new Bits(flags),
+              identifier,
+              extra);
+    }
+    if (intro != null) {
+      boolean newStylePuncture =
+          newStyle || lan.kind() != AddressKind.UDPV4 || requester.kind() != AddressKind.UDPV4;
+      Record punctureRequest =
+          newStylePuncture
+              ? new NewPunctureRequestPayload(lan, requester, identifier)
+              : new PunctureRequestPayload(lan, requester, identifier);
+      send(intro.address(), punctureRequest, claimGlobalTime());
+    }
+    return new Outgoing(payload, globalTime);
+  }
+
+  private void onIntroductionResponse(
+      Received<? extends Record> r,
+      boolean supportsNewStyle,
+      Address destination,
+      Address sourceWan,
+      Address lanIntroduction,
+      Address wanIntroduction,
+      int identifier,
+      boolean introSupportsNewStyle) {
+    Peer peer = r.peer();
+    if (supportsNewStyle) {
+      peer.setNewStyleIntro(true);
+    }
+    if (destination.kind() == AddressKind.UDPV4 && !destination.isPrivateIpv4()) {
+      myEstimatedWan = destination;
+    }
+    myPeer.addAddress(destination);
+    if (peer.newStyleIntro()) {
+      Address peerAddress = peer.address();
+      AddressKind otherFamily = family(sourceWan);
+      if (otherFamily != family(peerAddress)
+          && !sourceWan.equals(peerAddress)
+          && interfaceFamilies().contains(otherFamily)) {
+        network.discoverAddress(peer, sourceWan, communityId, true);
+        Address own = ownAddressOf(otherFamily);
+        if (own != null) {
+          send(
+              peerAddress,
+              new NewPunctureRequestPayload(Address.NULL, own, identifier),
+              claimGlobalTime());
+        }
+      }
+    }
+    network.addVerifiedPeer(peer);
+    network.discoverServices(peer, List.of(communityId));
+    String myWanIp = myEstimatedWan.host();
+    if (!wanIntroduction.isNull() && !wanIntroduction.host().equals(myWanIp)) {
+      if (!lanIntroduction.isNull()) {
+        network.discoverAddress(peer, lanIntroduction, communityId, introSupportsNewStyle);
+      }
+      network.discoverAddress(peer, wanIntroduction, communityId, introSupportsNewStyle);
+    } else if (!lanIntroduction.isNull() && wanIntroduction.host().equals(myWanIp)) {
+      network.discoverAddress(peer, lanIntroduction, communityId, introSupportsNewStyle);
+    } else if (!wanIntroduction.isNull()) {
+      network.discoverAddress(peer, wanIntroduction, communityId, introSupportsNewStyle);
+      network.discoverAddress(
+          peer,
+          Address.ipv4(myEstimatedLan().host(), wanIntroduction.port()),
+          communityId,
+          introSupportsNewStyle);
+    }
+    introductionResponseCallback(peer, r.globalTime(), r.payload());
+  }
+
+  private void onPunctureRequest(
+      Address lanWalker, Address wanWalker, int identifier, boolean newStyle) {
+    Address target = wanWalker;
+    if (wanWalker.host().equals(myEstimatedWan.host())) {
+      target = lanWalker;
+    }
+    Record puncture =
+        newStyle
+            ? new NewPuncturePayload(myEstimatedLan(), wanWalker, identifier)
+            : new PuncturePayload(myEstimatedLan(), wanWalker, identifier);
+    send(target, puncture, claimGlobalTime());
+  }
+
+  /**
+   * Called after an introduction-request was answered ({@code payload} is the 246 or 234 record).
+   * Does nothing by default.
+   */
+  protected void introductionRequestCallback(Peer peer, long globalTime, Record payload) {}
+
+  /**
+   * Called after an introduction-response was processed ({@code payload} is the 245 or 233 record).
+   * Does nothing by default; the DiscoveryCommunity sends a similarity-request.
+   */
+  protected void introductionResponseCallback(Peer peer, long globalTime, Record payload) {}
+
+  // ---------------------------------------------------------------- unload
+
+  /**
+   * Called first by {@link #unload()}; owners of a {@link RequestCache} shut it down here. Does
+   * nothing by default.
+   */
+  protected Mono<Void> onUnload() {
+    return Mono.empty();
+  }
+
+  /**
+   * Unloads the community, lazily when subscribed (once; later subscriptions complete at once):
+   * {@link #onUnload()}, then the bootstrappers from last to first, then the prefix registration,
+   * the receive pipeline, pending bootstrap tasks and every named task are cancelled. Datagrams
+   * still queued are not handled.
+   */
+  @Override
+  public Mono<Void> unload() {
+    return Mono.defer(
+        () -> {
+          if (unloaded) {
+            return Mono.empty();
+          }
+          unloaded = true;
+          return onUnload()
+              .onErrorResume(
+                  e -> {
+                    log.warn("{}: unload hook failed", name(), e);
+                    return Mono.empty();
+                  })
+              .then(unloadBootstrappers())
+              .then(
+                  Mono.fromRunnable(
+                      () -> {
+                        routerRegistration.dispose();
+                        pipeline.dispose();
+                        bootstrapTasks.forEach(Disposable::dispose);
+                        bootstrapTasks.clear();
+                        tasks.shutdown();
+                      }));
+        });
+  }
+
+  /** Whether {@link #unload()} ran. */
+  public final boolean isUnloaded() {
+    return unloaded;
+  }
+
+  private Mono<Void> unloadBootstrappers() {
+    return Flux.defer(
+            () -> {
+              List<Bootstrapper> reversed;
+              synchronized (bootstrappers) {
+                reversed = new ArrayList<>(bootstrappers);
+                bootstrappers.clear();
+              }
+              Collections.reverse(reversed);
+              return Flux.fromIterable(reversed);
+            })
+        .concatMap(
+            b ->
+                Mono.defer(b::unload)
+                    .onErrorResume(
+                        e -> {
+                          log.warn("{}: bootstrapper {} failed to unload", name(), b, e);
+                          return Mono.empty();
+                        }))
+        .then();
+  }
+}

@@ -1,0 +1,209 @@
+package org.jipv8.reactor.community;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.jipv8.api.endpoint.Datagram;
+import org.jipv8.api.endpoint.Endpoint;
+import org.jipv8.api.messaging.DropReason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+
+/**
+ * Routes the datagrams of one {@link Endpoint} to the communities sharing it, by their 22-byte
+ * prefix (py-ipv8's endpoint listener routing, runtime.md section 9.1).
+ *
+ * <p>Promises:
+ *
+ * <ul>
+ *   <li>Subscribes to {@link Endpoint#receive()} once, when the first listener registers.
+ *   <li>A datagram whose first 22 bytes equal a registered prefix goes to that prefix's listeners,
+ *       in registration order, then to the general listeners. Any other datagram goes to the
+ *       general listeners only and is counted as {@link DropReason#TOO_SHORT} (fewer than 22 bytes)
+ *       or {@link DropReason#UNKNOWN_PREFIX}.
+ *   <li>General listeners (sniffers, the bootstrap tracker) see every datagram exactly once, also
+ *       when several listeners share a prefix (py quirk A17 not copied).
+ *   <li>A listener that throws is logged and the remaining listeners still get the datagram (py
+ *       quirk A18 fixed); the stream is never terminated by a listener.
+ * </ul>
+ *
+ * <p>Threading: listeners are called on the endpoint's receive thread, one datagram at a time; they
+ * must hand work off quickly and never block. Registration is safe from any thread.
+ */
+public final class PrefixRouter {
+  private static final Logger log = LoggerFactory.getLogger(PrefixRouter.class);
+  private static final Map<Endpoint, PrefixRouter> ROUTERS =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** Length of a community prefix. */
+  public static final int PREFIX_LENGTH = 22;
+
+  private final Endpoint endpoint;
+  private final Object lock = new Object();
+  private volatile Map<ByteBuffer, List<Consumer<Datagram>>> byPrefix = Map.of();
+  private volatile List<Consumer<Datagram>> general = List.of();
+  private final Map<DropReason, AtomicLong> drops = new EnumMap<>(DropReason.class);
+  private final AtomicLong routed = new AtomicLong();
+  private Disposable subscription;
+
+  private PrefixRouter(Endpoint endpoint) {
+    this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    drops.put(DropReason.TOO_SHORT, new AtomicLong());
+    drops.put(DropReason.UNKNOWN_PREFIX, new AtomicLong());
+  }
+
+  /** The router of {@code endpoint}: one per endpoint object, created on first use. */
+  public static PrefixRouter of(Endpoint endpoint) {
+    return ROUTERS.computeIfAbsent(endpoint, PrefixRouter::new);
+  }
+
+  /** The routed endpoint. */
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /**
+   * Delivers datagrams starting with {@code prefix} to {@code listener}.
+   *
+   * @param prefix exactly 22 bytes (copied)
+   * @return disposing it removes the listener
+   * @throws IllegalArgumentException when the prefix is not 22 bytes long
+   */
+  public Disposable register(byte[] prefix, Consumer<Datagram> listener) {
+    if (prefix == null || prefix.length != PREFIX_LENGTH) {
+      throw new IllegalArgumentException(
+          "a community prefix has exactly 22 bytes, got "
+              + (prefix == null ? "null" : prefix.length));
+    }
+    Objects.requireNonNull(listener, "listener");
+    ByteBuffer key = ByteBuffer.wrap(prefix.clone());
+    synchronized (lock) {
+      Map<ByteBuffer, List<Consumer<Datagram>>> next = new HashMap<>(byPrefix);
+      List<Consumer<Datagram>> list = new ArrayList<>(next.getOrDefault(key, List.of()));
+      list.add(listener);
+      next.put(key, List.copyOf(list));
+      byPrefix = Map.copyOf(next);
+      ensureSubscribed();
+    }
+    return () -> unregister(key, listener);
+  }
+
+  private void unregister(ByteBuffer key, Consumer<Datagram> listener) {
+    synchronized (lock) {
+      List<Consumer<Datagram>> current = byPrefix.get(key);
+      if (current == null || !current.contains(listener)) {
+        return;
+      }
+      Map<ByteBuffer, List<Consumer<Datagram>>> next = new HashMap<>(byPrefix);
+      List<Consumer<Datagram>> list = new ArrayList<>(current);
+      list.remove(listener);
+      if (list.isEmpty()) {
+        next.remove(key);
+      } else {
+        next.put(key, List.copyOf(list));
+      }
+      byPrefix = Map.copyOf(next);
+    }
+  }
+
+  /**
+   * Delivers every datagram to {@code listener}, whatever its prefix.
+   *
+   * @return disposing it removes the listener
+   */
+  public Disposable addGeneralListener(Consumer<Datagram> listener) {
+    Objects.requireNonNull(listener, "listener");
+    synchronized (lock) {
+      List<Consumer<Datagram>> list = new ArrayList<>(general);
+      list.add(listener);
+      general = List.copyOf(list);
+      ensureSubscribed();
+    }
+    return () -> {
+      synchronized (lock) {
+        List<Consumer<Datagram>> list = new ArrayList<>(general);
+        list.remove(listener);
+        general = List.copyOf(list);
+      }
+    };
+  }
+
+  /** Whether a listener is registered for {@code prefix}. */
+  public boolean hasPrefix(byte[] prefix) {
+    return prefix != null && byPrefix.containsKey(ByteBuffer.wrap(prefix));
+  }
+
+  private void ensureSubscribed() {
+    if (subscription == null) {
+      subscription =
+          endpoint
+              .receive()
+              .subscribe(
+                  this::route,
+                  e -> log.error("receive stream of {} failed", endpoint, e),
+                  () -> log.debug("receive stream of {} completed", endpoint));
+    }
+  }
+
+  /**
+   * Routes one datagram as if the endpoint had received it (the subscription calls this; tests may
+   * too).
+   */
+  public void route(Datagram datagram) {
+    List<Consumer<Datagram>> targets = null;
+    byte[] data = datagram.data();
+    if (data.length < PREFIX_LENGTH) {
+      drops.get(DropReason.TOO_SHORT).incrementAndGet();
+    } else {
+      targets = byPrefix.get(ByteBuffer.wrap(data, 0, PREFIX_LENGTH));
+      if (targets == null) {
+        drops.get(DropReason.UNKNOWN_PREFIX).incrementAndGet();
+      } else {
+        routed.incrementAndGet();
+        deliver(targets, datagram);
+      }
+    }
+    deliver(general, datagram);
+  }
+
+  private static void deliver(List<Consumer<Datagram>> listeners, Datagram datagram) {
+    for (Consumer<Datagram> l : listeners) {
+      try {
+        l.accept(datagram);
+      } catch (RuntimeException e) {
+        log.error("listener {} failed on a datagram from {}", l, datagram.source(), e);
+      }
+    }
+  }
+
+  /** Datagrams that reached no community, by reason (TOO_SHORT, UNKNOWN_PREFIX). */
+  public Map<DropReason, Long> drops() {
+    Map<DropReason, Long> out = new EnumMap<>(DropReason.class);
+    drops.forEach((k, v) -> out.put(k, v.get()));
+    return out;
+  }
+
+  /** Datagrams delivered to at least one community. */
+  public long routed() {
+    return routed.get();
+  }
+
+  /** Stops listening to the endpoint (listeners stay registered). */
+  public void stop() {
+    synchronized (lock) {
+      if (subscription != null) {
+        subscription.dispose();
+        subscription = null;
+      }
+    }
+  }
+}
