@@ -14,6 +14,7 @@ import org.jipv8.api.config.Ipv8Configuration;
 import org.jipv8.api.discovery.DiscoveryStrategy;
 import org.jipv8.api.endpoint.Endpoint;
 import org.jipv8.api.peer.Peer;
+import org.jipv8.reactor.community.Community;
 import org.jipv8.reactor.community.Network;
 import org.jipv8.reactor.discovery.StrategyScheduler;
 import org.slf4j.Logger;
@@ -37,10 +38,10 @@ import reactor.core.scheduler.Scheduler;
  * }</pre>
  *
  * <p>Lifecycle: {@link Ipv8Builder#build()} creates everything without touching the network; {@link
- * #start()} opens the endpoint, runs the configured {@code on_start} calls, then starts the strategy
- * loop; {@link #stop()} stops the loop, unloads every overlay and closes the endpoint (releasing
- * the socket), in that order. A stopped instance cannot be started again: build a new one (it may
- * bind the same port).
+ * #start()} opens the endpoint, runs the configured {@code on_start} calls, then starts the
+ * strategy loop; {@link #stop()} stops the loop, unloads every overlay and closes the endpoint
+ * (releasing the socket), in that order. A stopped instance cannot be started again: build a new
+ * one (it may bind the same port).
  *
  * <p>Threading: all overlay logic runs on {@link #protocolScheduler()}; the public methods are safe
  * from any thread.
@@ -104,6 +105,11 @@ public final class Ipv8 {
           }
           return endpoint
               .open()
+              .then(
+                  Flux.fromIterable(overlays)
+                      .filter(Community.class::isInstance)
+                      .concatMap(o -> ((Community) o).start())
+                      .then())
               .then(
                   Flux.fromIterable(onStart)
                       .concatMap(call -> call.invoke().subscribeOn(schedulers.protocol()))

@@ -31,7 +31,10 @@ import org.jipv8.api.peer.Peer;
 import org.jipv8.reactor.bootstrap.BootstrapperFactory;
 import org.jipv8.reactor.bootstrap.BuiltinBootstrappers;
 import org.jipv8.reactor.bootstrap.DnsResolver;
+import org.jipv8.reactor.community.CommunitySettings;
+import org.jipv8.reactor.community.LanAddressProvider;
 import org.jipv8.reactor.community.Network;
+import org.jipv8.reactor.community.PrefixRouter;
 import org.jipv8.reactor.crypto.KeyFile;
 import org.jipv8.reactor.crypto.Keys;
 import org.jipv8.reactor.discovery.BuiltinStrategies;
@@ -41,10 +44,10 @@ import org.jipv8.reactor.endpoint.UdpEndpoint;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * Builds an {@link Ipv8} node, following py-ipv8's construction order (runtime spec 1.1):
- * endpoint, network, keys, then per configured overlay: the overlay, its walkers, its {@code
- * on_start} calls and its bootstrappers; then the registered launchers. Nothing touches the network
- * until {@link Ipv8#start()}.
+ * Builds an {@link Ipv8} node, following py-ipv8's construction order (runtime spec 1.1): endpoint,
+ * network, keys, then per configured overlay: the overlay, its walkers, its {@code on_start} calls
+ * and its bootstrappers; then the registered launchers. Nothing touches the network until {@link
+ * Ipv8#start()}.
  *
  * <p>Every configuration problem found while building (an unknown overlay class, key alias,
  * strategy or bootstrapper, bad arguments) is a {@link ConfigurationException} naming the path of
@@ -63,6 +66,7 @@ public final class Ipv8Builder {
   private Scheduler verifyScheduler;
   private RandomGenerator random;
   private DnsResolver dnsResolver = DnsResolver.system();
+  private LanAddressProvider lanAddresses;
   private LoopbackGuard loopbackGuard = LoopbackGuard.fromEnvironment();
 
   Ipv8Builder() {
@@ -142,6 +146,12 @@ public final class Ipv8Builder {
     return this;
   }
 
+  /** Where the nodes' LAN addresses come from (default: the bound address, else the interfaces). */
+  public Ipv8Builder lanAddresses(LanAddressProvider provider) {
+    this.lanAddresses = provider;
+    return this;
+  }
+
   /** Refuse every send outside 127.0.0.0/8 and ::1 (default: from the environment). */
   public Ipv8Builder loopbackOnly(boolean on) {
     this.loopbackGuard = on ? LoopbackGuard.enabled() : LoopbackGuard.fromEnvironment();
@@ -157,7 +167,8 @@ public final class Ipv8Builder {
     Endpoint ep = endpoint != null ? endpoint : buildEndpoint(cfg);
     Network network = new Network();
     Map<String, Peer> keys = loadKeys(cfg, clock);
-    Map<String, BootstrapperFactory> bootFactories = new LinkedHashMap<>(BuiltinBootstrappers.all(dnsResolver));
+    Map<String, BootstrapperFactory> bootFactories =
+        new LinkedHashMap<>(BuiltinBootstrappers.all(dnsResolver));
     bootFactories.putAll(bootstrapperFactories);
 
     StrategyScheduler strategies =
@@ -167,7 +178,8 @@ public final class Ipv8Builder {
             java.time.Duration.ofNanos(Math.round(cfg.walkerInterval() * 1e9)));
     List<Overlay> overlays = new ArrayList<>();
     List<OnStartCall> onStart = new ArrayList<>();
-    Path workDir = Path.of(cfg.workingDirectory());
+    PrefixRouter router = PrefixRouter.of(ep);
+    LanAddressProvider lan = lanAddresses != null ? lanAddresses : boundLanAddress(cfg);
 
     for (int i = 0; i < cfg.overlays().size(); i++) {
       OverlayConfig oc = cfg.overlays().get(i);
@@ -196,23 +208,21 @@ public final class Ipv8Builder {
           throw new ConfigurationException(bpath + ".init", e.getMessage(), "fix the argument", e);
         }
       }
-      OverlayContext ctx =
-          new OverlayContext(
-              oc.className(),
-              myPeer,
-              ep,
-              network,
-              schedulers.protocol(),
-              schedulers.verify(),
-              rnd,
-              oc.initialize(),
-              bootstrappers,
-              workDir);
+      CommunitySettings settings;
+      try {
+        settings =
+            settings(
+                myPeer, ep, network, schedulers, rnd, router, lan, oc.initialize(), bootstrappers);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigurationException(
+            path + ".initialize", e.getMessage(), "fix the setting", e);
+      }
       Overlay overlay;
       try {
-        overlay = factory.create(ctx);
+        overlay = factory.create(settings);
       } catch (IllegalArgumentException e) {
-        throw new ConfigurationException(path + ".initialize", e.getMessage(), "fix the setting", e);
+        throw new ConfigurationException(
+            path + ".initialize", e.getMessage(), "fix the setting", e);
       }
       overlays.add(overlay);
       for (int j = 0; j < oc.walkers().size(); j++) {
@@ -222,14 +232,19 @@ public final class Ipv8Builder {
         try {
           strategy = BuiltinStrategies.resolve(wc.strategy(), overlay).create(overlay, wc.init());
         } catch (IllegalArgumentException e) {
-          boolean unknownName = e.getMessage() != null && e.getMessage().startsWith("unknown discovery strategy");
+          boolean unknownName =
+              e.getMessage() != null && e.getMessage().startsWith("unknown discovery strategy");
           throw new ConfigurationException(
-              wpath + (unknownName ? ".strategy" : ".init"), e.getMessage(), unknownName ? "use one of the names listed" : "fix the argument", e);
+              wpath + (unknownName ? ".strategy" : ".init"),
+              e.getMessage(),
+              unknownName ? "use one of the names listed" : "fix the argument",
+              e);
         }
         strategies.add(strategy, wc.peers());
       }
       for (int j = 0; j < oc.onStart().size(); j++) {
-        onStart.add(OnStartCall.resolve(overlay, oc.onStart().get(j), path + ".on_start[" + j + "]"));
+        onStart.add(
+            OnStartCall.resolve(overlay, oc.onStart().get(j), path + ".on_start[" + j + "]"));
       }
     }
 
@@ -241,10 +256,62 @@ public final class Ipv8Builder {
         loader.registerServiceLaunchers();
       }
       loader.load(
-          new ServiceLaunchTarget(node, ep, network, schedulers, rnd, workDir, clock, overlayFactoriesByClass),
+          new ServiceLaunchTarget(
+              node,
+              clock,
+              overlayFactoriesByClass,
+              (peer, kwargs) ->
+                  settings(peer, ep, network, schedulers, rnd, router, lan, kwargs, List.of())),
           session);
     }
     return node;
+  }
+
+  /** py-ipv8's {@code initialize} keys that the base community understands. */
+  static CommunitySettings settings(
+      Peer myPeer,
+      Endpoint endpoint,
+      Network network,
+      Schedulers schedulers,
+      RandomGenerator random,
+      PrefixRouter router,
+      LanAddressProvider lan,
+      Map<String, Object> initialize,
+      List<Bootstrapper> bootstrappers) {
+    CommunitySettings.Builder b =
+        CommunitySettings.builder()
+            .myPeer(myPeer)
+            .endpoint(endpoint)
+            .network(network)
+            .protocolScheduler(schedulers.protocol())
+            .verificationScheduler(schedulers.verify())
+            .random(random)
+            .router(router)
+            .lanAddresses(lan)
+            .bootstrappers(bootstrappers)
+            .extra(initialize);
+    Object maxPeers = initialize.get("max_peers");
+    if (maxPeers != null) {
+      if (!(maxPeers instanceof Number n) || n.doubleValue() != n.intValue()) {
+        throw new IllegalArgumentException("max_peers must be an integer, got " + maxPeers);
+      }
+      b.maxPeers(n.intValue());
+    }
+    return b.build();
+  }
+
+  /**
+   * A node bound to one specific address (127.0.0.1 in tests and the demo) is reachable only there,
+   * so that address is its LAN address; a node bound to the wildcard uses the machine's interfaces.
+   */
+  private static LanAddressProvider boundLanAddress(Ipv8Configuration cfg) {
+    for (InterfaceConfig ic : cfg.interfaces()) {
+      String ip = ic.ip();
+      if (ip != null && !ip.equals("0.0.0.0") && !ip.equals("::")) {
+        return LanAddressProvider.fixed(ip);
+      }
+    }
+    return LanAddressProvider.system();
   }
 
   private Endpoint buildEndpoint(Ipv8Configuration cfg) {
@@ -266,7 +333,9 @@ public final class Ipv8Builder {
     }
     if (children.isEmpty()) {
       throw new ConfigurationException(
-          "interfaces", "no interface configured", "add {\"interface\": \"UDPIPv4\", \"ip\": \"0.0.0.0\", \"port\": 8090}");
+          "interfaces",
+          "no interface configured",
+          "add {\"interface\": \"UDPIPv4\", \"ip\": \"0.0.0.0\", \"port\": 8090}");
     }
     return children.size() == 1 ? children.get(0) : new DispatchingEndpoint(children);
   }
@@ -293,8 +362,10 @@ public final class Ipv8Builder {
         }
       } catch (RuntimeException e) {
         throw new ConfigurationException(
-            path, "cannot load or create key '" + kc.alias() + "': " + e.getMessage(),
-            "point 'file' at a key file in py-ipv8 format, or give 'bin' (base64) or 'generation'", e);
+            path,
+            "cannot load or create key '" + kc.alias() + "': " + e.getMessage(),
+            "point 'file' at a key file in py-ipv8 format, or give 'bin' (base64) or 'generation'",
+            e);
       }
       keys.put(kc.alias(), Peer.own(key, clock));
     }

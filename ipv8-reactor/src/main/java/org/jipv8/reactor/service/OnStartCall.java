@@ -16,7 +16,9 @@ record OnStartCall(Overlay overlay, Method method, List<Object> args) {
   static OnStartCall resolve(Overlay overlay, List<Object> entry, String path) {
     if (entry.isEmpty() || !(entry.get(0) instanceof String name)) {
       throw new ConfigurationException(
-          path, "an on_start entry must start with a method name", "write [\"methodName\", args...]");
+          path,
+          "an on_start entry must start with a method name",
+          "write [\"methodName\", args...]");
     }
     List<Object> args = List.copyOf(entry.subList(1, entry.size()));
     for (Method m : overlay.getClass().getMethods()) {

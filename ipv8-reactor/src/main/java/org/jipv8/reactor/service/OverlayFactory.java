@@ -1,9 +1,11 @@
 package org.jipv8.reactor.service;
 
 import org.jipv8.api.community.Overlay;
+import org.jipv8.reactor.community.CommunitySettings;
 
 /**
- * Creates an overlay from what the service provides; registered with {@link
+ * Creates an overlay from the settings the service provides (identity, endpoint, network,
+ * schedulers, bootstrappers, {@code initialize} values); registered with {@link
  * Ipv8Builder#overlay(Class, OverlayFactory)} so configuration files can name it.
  *
  * @param <O> the overlay type
@@ -12,5 +14,5 @@ import org.jipv8.api.community.Overlay;
 public interface OverlayFactory<O extends Overlay> {
 
   /** Creates the overlay; called on the service's protocol thread, before the endpoint opens. */
-  O create(OverlayContext context);
+  O create(CommunitySettings settings);
 }

@@ -1,50 +1,35 @@
 package org.jipv8.reactor.service;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
-import java.util.random.RandomGenerator;
 import org.jipv8.api.bootstrap.Bootstrapper;
 import org.jipv8.api.community.Overlay;
 import org.jipv8.api.discovery.DiscoveryStrategy;
-import org.jipv8.api.endpoint.Endpoint;
 import org.jipv8.api.keys.KeyType;
 import org.jipv8.api.loader.LaunchTarget;
 import org.jipv8.api.peer.Peer;
 import org.jipv8.reactor.community.BootstrapperAware;
-import org.jipv8.reactor.community.Network;
+import org.jipv8.reactor.community.CommunitySettings;
 import org.jipv8.reactor.crypto.Keys;
 
 /** Lets py-ipv8-style launchers add overlays, strategies and bootstrappers to a node. */
 final class ServiceLaunchTarget implements LaunchTarget {
   private final Ipv8 node;
-  private final Endpoint endpoint;
-  private final Network network;
-  private final Schedulers schedulers;
-  private final RandomGenerator random;
-  private final Path workDir;
   private final LongSupplier clock;
   private final Map<Class<?>, OverlayFactory<?>> factories;
+  private final BiFunction<Peer, Map<String, Object>, CommunitySettings> settings;
   private Overlay lastOverlay;
 
   ServiceLaunchTarget(
       Ipv8 node,
-      Endpoint endpoint,
-      Network network,
-      Schedulers schedulers,
-      RandomGenerator random,
-      Path workDir,
       LongSupplier clock,
-      Map<Class<?>, OverlayFactory<?>> factories) {
+      Map<Class<?>, OverlayFactory<?>> factories,
+      BiFunction<Peer, Map<String, Object>, CommunitySettings> settings) {
     this.node = node;
-    this.endpoint = endpoint;
-    this.network = network;
-    this.schedulers = schedulers;
-    this.random = random;
-    this.workDir = workDir;
     this.clock = clock;
     this.factories = factories;
+    this.settings = settings;
   }
 
   @Override
@@ -64,19 +49,7 @@ final class ServiceLaunchTarget implements LaunchTarget {
               + overlayClass.getSimpleName()
               + ".class, ...)");
     }
-    OverlayContext ctx =
-        new OverlayContext(
-            overlayClass.getSimpleName(),
-            myPeer,
-            endpoint,
-            network,
-            schedulers.protocol(),
-            schedulers.verify(),
-            random,
-            kwargs,
-            List.of(),
-            workDir);
-    return factory.create(ctx);
+    return factory.create(settings.apply(myPeer, kwargs));
   }
 
   @Override
