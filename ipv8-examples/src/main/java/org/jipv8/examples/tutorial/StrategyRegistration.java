@@ -59,7 +59,7 @@ public final class StrategyRegistration {
   /** 3. Through a launcher: the annotations name the overlay and its strategy. */
   public static Ipv8 throughLauncher(int port) {
     return Ipv8.builder()
-        .configuration(LocalNode.config(port).finalizeConfig())
+        .configuration(LocalNode.config(port).clearOverlays().finalizeConfig())
         .overlay(ClockCommunity.class, ClockCommunity::new)
         .launcher(new ClockLauncher())
         .loopbackOnly(true)
