@@ -3,9 +3,11 @@ package org.jipv8.reactor.sim;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -66,6 +68,7 @@ public final class SimulatedNetwork {
 
   private final Map<Address, SimulatedEndpoint> endpointsByAddress = new HashMap<>();
   private final Map<String, SimulatedNat> natsByIp = new HashMap<>();
+  private final Set<String> hostsInUse = new HashSet<>();
   private final List<SimulatedEndpoint> endpoints = new ArrayList<>();
   private final List<SimulatedNat> nats = new ArrayList<>();
   private final Map<SimulatedNat, Integer> lanHostCounters = new HashMap<>();
@@ -195,6 +198,7 @@ public final class SimulatedNetwork {
         MessageStatistics.create(() -> Instant.ofEpochMilli(scheduler.now(TimeUnit.MILLISECONDS)));
     SimulatedEndpoint endpoint = new SimulatedEndpoint(this, address, nat, stats);
     endpointsByAddress.put(address, endpoint);
+    hostsInUse.add(address.host());
     endpoints.add(endpoint);
     return endpoint;
   }
@@ -211,19 +215,10 @@ public final class SimulatedNetwork {
         continue;
       }
       String ip = "127." + ((n >> 16) & 0xff) + "." + c + "." + d;
-      if (!natsByIp.containsKey(ip) && !hostInUse(ip)) {
+      if (!natsByIp.containsKey(ip) && !hostsInUse.contains(ip)) {
         return ip;
       }
     }
-  }
-
-  private boolean hostInUse(String ip) {
-    for (Address a : endpointsByAddress.keySet()) {
-      if (a.host().equals(ip)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   // ---------------------------------------------------------------- datagrams
