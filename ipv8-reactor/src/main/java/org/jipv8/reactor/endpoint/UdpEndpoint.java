@@ -9,6 +9,7 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.SocketProtocolFamily;
 import java.net.BindException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -355,7 +356,7 @@ public final class UdpEndpoint implements Endpoint {
   }
 
   private Mono<Connection> bindFrom(int port, int attempt) {
-    Mono<Connection> bind = server(port).bind().map(c -> c);
+    Mono<Connection> bind = server(port).bind().cast(Connection.class);
     return bind.onErrorResume(
         e -> {
           boolean inUse = isPortUnavailable(e);
@@ -372,10 +373,9 @@ public final class UdpEndpoint implements Endpoint {
         config.loopResources() != null ? config.loopResources() : UdpResources.get();
     UdpServer server =
         UdpServer.create()
-            // Not runOn(loops, family): Reactor Netty falls back to NIO when a family is given,
-            // and only the native transports can set IPV6_V6ONLY. Without a family the socket is
-            // IPv6 where the host supports it, which binds IPv4 addresses as IPv4-mapped ones.
-            .runOn(loops)
+            .runOn(
+                new FamilyLoopResources(
+                    loops, ipv6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET))
             .bindAddress(() -> tag(config.host(), port).toInetSocketAddress())
             .option(ChannelOption.SO_RCVBUF, config.receiveBufferSize())
             .option(

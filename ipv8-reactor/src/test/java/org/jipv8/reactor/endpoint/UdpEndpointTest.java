@@ -121,6 +121,22 @@ class UdpEndpointTest {
   }
 
   @Test
+  void ipv4WildcardEndpointIsAnIpv4SocketNotADualStackOne() {
+    // The one test that binds the wildcard (briefly, port 0; it only talks to 127.0.0.1): native
+    // transports bind 0.0.0.0 as :: on a dual-stack socket unless the family is forced.
+    UdpEndpoint any = open(UdpEndpoint.builder().host("0.0.0.0"));
+    UdpEndpoint a = openLoopback();
+
+    assertEquals(Address.ipv4("0.0.0.0", any.localAddress().port()), any.localAddress());
+    assertEquals(AddressKind.UDPV4, any.localAddress().kind());
+    StepVerifier.create(any.receive().take(1))
+        .then(() -> a.send(Address.ipv4("127.0.0.1", any.localAddress().port()), bytes("v4")))
+        .assertNext(d -> assertEquals(a.localAddress(), d.source()))
+        .expectComplete()
+        .verify(TIMEOUT);
+  }
+
+  @Test
   void ipv4EndpointRefusesIpv6DestinationsAsSocketErrors() {
     UdpEndpoint a = openLoopback();
     assertFalse(a.send(Address.ipv6("::1", 9), bytes("x")));
