@@ -140,7 +140,8 @@ public final class BootstrapServer {
   /** Members of a community (a snapshot, call from any thread). */
   public List<Address> members(CommunityId community) {
     synchronized (this) {
-      Map<Address, Member> m = communities.get(community.hex());
+      Map<Address, Member> m =
+          communities.get(java.util.HexFormat.of().formatHex(community.prefix()));
       return m == null ? List.of() : List.copyOf(m.keySet());
     }
   }
