@@ -82,7 +82,7 @@ import reactor.util.concurrent.Queues;
  * when the endpoint has an interface of the other family and never throws (A13); the preferred own
  * address only guesses missing families (A15).
  */
-public abstract class Community implements NetworkOverlay {
+public abstract class Community implements NetworkOverlay, BootstrapperAware {
   private static final Logger log = LoggerFactory.getLogger(Community.class);
 
   /** Deprecated Dispersy message ids and their legacy names (runtime.md section 4.1). */
@@ -257,6 +257,12 @@ public abstract class Community implements NetworkOverlay {
   }
 
   /** The bootstrappers not yet unloaded (a snapshot). */
+  /** Adds a bootstrapper after construction (launchers do); call on the protocol thread. */
+  @Override
+  public final void addBootstrapper(Bootstrapper bootstrapper) {
+    bootstrappers.add(Objects.requireNonNull(bootstrapper, "bootstrapper"));
+  }
+
   public final List<Bootstrapper> bootstrappers() {
     return List.copyOf(bootstrappers);
   }

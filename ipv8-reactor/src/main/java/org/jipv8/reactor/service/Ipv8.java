@@ -1,0 +1,256 @@
+package org.jipv8.reactor.service;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jipv8.api.community.Overlay;
+import org.jipv8.api.config.Ipv8Configuration;
+import org.jipv8.api.discovery.DiscoveryStrategy;
+import org.jipv8.api.endpoint.Endpoint;
+import org.jipv8.api.peer.Peer;
+import org.jipv8.reactor.community.Community;
+import org.jipv8.reactor.community.Network;
+import org.jipv8.reactor.discovery.StrategyScheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * One IPv8 node (py-ipv8's {@code IPv8} service): an endpoint, one shared {@link Network}, the
+ * identities, the overlays and the strategy loop, built from an {@link Ipv8Configuration}.
+ *
+ * <pre>{@code
+ * Ipv8 node = Ipv8.builder()
+ *     .configuration(config)
+ *     .overlay(MyCommunity.class, MyCommunity::new)
+ *     .build()
+ *     .startNow(Duration.ofSeconds(5));
+ * node.addStrategy(node.getOverlay(MyCommunity.class), new MyStrategy(...), -1);
+ * node.stop().block();
+ * }</pre>
+ *
+ * <p>Lifecycle: {@link Ipv8Builder#build()} creates everything without touching the network; {@link
+ * #start()} opens the endpoint, runs the configured {@code on_start} calls, then starts the
+ * strategy loop; {@link #stop()} stops the loop, unloads every overlay and closes the endpoint
+ * (releasing the socket), in that order. A stopped instance cannot be started again: build a new
+ * one (it may bind the same port).
+ *
+ * <p>Threading: all overlay logic runs on {@link #protocolScheduler()}; the public methods are safe
+ * from any thread.
+ */
+public final class Ipv8 {
+  private static final Logger log = LoggerFactory.getLogger(Ipv8.class);
+
+  private enum State {
+    BUILT,
+    STARTING,
+    RUNNING,
+    STOPPED
+  }
+
+  private final Ipv8Configuration configuration;
+  private final Endpoint endpoint;
+  private final Network network;
+  private final Map<String, Peer> keys;
+  private final List<Overlay> overlays = new CopyOnWriteArrayList<>();
+  private final List<OnStartCall> onStart;
+  private final StrategyScheduler strategies;
+  private final Schedulers schedulers;
+  private final AtomicReference<State> state = new AtomicReference<>(State.BUILT);
+
+  Ipv8(
+      Ipv8Configuration configuration,
+      Endpoint endpoint,
+      Network network,
+      Map<String, Peer> keys,
+      List<Overlay> overlays,
+      List<OnStartCall> onStart,
+      StrategyScheduler strategies,
+      Schedulers schedulers) {
+    this.configuration = configuration;
+    this.endpoint = endpoint;
+    this.network = network;
+    this.keys = Collections.unmodifiableMap(new LinkedHashMap<>(keys));
+    this.overlays.addAll(overlays);
+    this.onStart = List.copyOf(onStart);
+    this.strategies = strategies;
+    this.schedulers = schedulers;
+  }
+
+  /** A builder; see {@link Ipv8Builder}. */
+  public static Ipv8Builder builder() {
+    return new Ipv8Builder();
+  }
+
+  /**
+   * Opens the endpoint, runs the {@code on_start} calls and starts the strategy loop. Emits this
+   * node once running. Fails (and leaves the endpoint open, as py-ipv8 does) when an {@code
+   * on_start} call throws; fails with the endpoint's error when the port cannot be bound.
+   */
+  public Mono<Ipv8> start() {
+    return Mono.defer(
+        () -> {
+          if (!state.compareAndSet(State.BUILT, State.STARTING)) {
+            return Mono.error(
+                new IllegalStateException(
+                    "this node was already started; build a new Ipv8 to start again"));
+          }
+          return endpoint
+              .open()
+              .then(
+                  Flux.fromIterable(overlays)
+                      .filter(Community.class::isInstance)
+                      .concatMap(o -> ((Community) o).start())
+                      .then())
+              .then(
+                  Flux.fromIterable(onStart)
+                      .concatMap(call -> call.invoke().subscribeOn(schedulers.protocol()))
+                      .then())
+              .then(
+                  Mono.fromRunnable(
+                      () -> {
+                        strategies.start();
+                        state.set(State.RUNNING);
+                        log.info(
+                            "IPv8 node on {} running {} overlay(s)",
+                            endpoint.localAddress(),
+                            overlays.size());
+                      }))
+              .thenReturn(this);
+        });
+  }
+
+  /** {@link #start()} and wait at most {@code timeout}. */
+  public Ipv8 startNow(Duration timeout) {
+    return Objects.requireNonNull(start().block(timeout), "start");
+  }
+
+  /**
+   * Stops the strategy loop, unloads all overlays (together) and closes the endpoint. Completes
+   * when the socket is released. Idempotent.
+   */
+  public Mono<Void> stop() {
+    return Mono.defer(
+        () -> {
+          if (state.getAndSet(State.STOPPED) == State.STOPPED) {
+            return Mono.empty();
+          }
+          strategies.stop();
+          List<Overlay> all = List.copyOf(overlays);
+          overlays.clear();
+          return Flux.fromIterable(all)
+              .flatMap(o -> o.unload().onErrorResume(e -> logUnloadError(o, e)))
+              .then(endpoint.close())
+              .doFinally(s -> schedulers.dispose());
+        });
+  }
+
+  /** {@link #stop()} and wait at most {@code timeout}. */
+  public void stopNow(Duration timeout) {
+    stop().block(timeout);
+  }
+
+  private static Mono<Void> logUnloadError(Overlay o, Throwable e) {
+    log.warn("unloading {} failed", o.getClass().getSimpleName(), e);
+    return Mono.empty();
+  }
+
+  /** The first overlay that is an instance of {@code type}, or null. */
+  public <O> O getOverlay(Class<O> type) {
+    for (Overlay o : overlays) {
+      if (type.isInstance(o)) {
+        return type.cast(o);
+      }
+    }
+    return null;
+  }
+
+  /** All overlays that are instances of {@code type}, in order. */
+  public <O> List<O> getOverlays(Class<O> type) {
+    List<O> out = new ArrayList<>();
+    for (Overlay o : overlays) {
+      if (type.isInstance(o)) {
+        out.add(type.cast(o));
+      }
+    }
+    return out;
+  }
+
+  /** All overlays, in order. */
+  public List<Overlay> overlays() {
+    return List.copyOf(overlays);
+  }
+
+  /**
+   * Registers a strategy on the running loop (py-ipv8's {@code add_strategy}): it takes steps while
+   * {@code overlay} has fewer than {@code targetPeers} peers ({@code -1}: always), from the next
+   * round on. The overlay is added to this node's overlays if it is new.
+   */
+  public void addStrategy(Overlay overlay, DiscoveryStrategy strategy, int targetPeers) {
+    Objects.requireNonNull(overlay, "overlay");
+    Objects.requireNonNull(strategy, "strategy");
+    if (overlays.stream().noneMatch(o -> o == overlay)) {
+      overlays.add(overlay);
+    }
+    strategies.add(strategy, targetPeers);
+  }
+
+  void addOverlay(Overlay overlay) {
+    if (overlays.stream().noneMatch(o -> o == overlay)) {
+      overlays.add(overlay);
+    }
+  }
+
+  /** Removes an overlay and its strategies, then unloads it (when the Mono is subscribed). */
+  public Mono<Void> unloadOverlay(Overlay overlay) {
+    return Mono.defer(
+        () -> {
+          overlays.removeIf(o -> o == overlay);
+          strategies.removeAll(overlay);
+          return overlay.unload();
+        });
+  }
+
+  /** The endpoint shared by all overlays. */
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /** The peer bookkeeping shared by all overlays. */
+  public Network network() {
+    return network;
+  }
+
+  /** Identities by alias. */
+  public Map<String, Peer> keys() {
+    return keys;
+  }
+
+  /** The strategy loop. */
+  public StrategyScheduler strategyScheduler() {
+    return strategies;
+  }
+
+  /** The single thread on which overlay logic runs. */
+  public Scheduler protocolScheduler() {
+    return schedulers.protocol();
+  }
+
+  /** The configuration this node was built from. */
+  public Ipv8Configuration configuration() {
+    return configuration;
+  }
+
+  /** Whether {@link #start()} completed and {@link #stop()} was not called. */
+  public boolean isRunning() {
+    return state.get() == State.RUNNING;
+  }
+}
