@@ -154,6 +154,8 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
   private volatile Address myEstimatedLan;
   private volatile Address myEstimatedWan;
   private volatile boolean unloaded;
+  // Set by dropByPolicy while a handler runs; only touched on the protocol thread.
+  private boolean droppedByPolicy;
 
   /**
    * Creates the community and starts listening for its prefix {@code 0x00 0x02 id}.
@@ -256,15 +258,20 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
     return statistics;
   }
 
-  /** The bootstrappers not yet unloaded (a snapshot). */
-  /** Adds a bootstrapper after construction (launchers do); call on the protocol thread. */
+  /** Adds a bootstrapper after construction (launchers do); it runs after the earlier ones. */
   @Override
   public final void addBootstrapper(Bootstrapper bootstrapper) {
-    bootstrappers.add(Objects.requireNonNull(bootstrapper, "bootstrapper"));
+    Objects.requireNonNull(bootstrapper, "bootstrapper");
+    synchronized (bootstrappers) {
+      bootstrappers.add(bootstrapper);
+    }
   }
 
+  /** The bootstrappers not yet unloaded (a snapshot). */
   public final List<Bootstrapper> bootstrappers() {
-    return List.copyOf(bootstrappers);
+    synchronized (bootstrappers) {
+      return List.copyOf(bootstrappers);
+    }
   }
 
   /** The community's named tasks (cancelled on unload). */
@@ -355,9 +362,10 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
       bootstrap();
       return;
     }
-    boolean anyInitialized = bootstrappers.stream().anyMatch(Bootstrapper::isInitialized);
+    List<Bootstrapper> current = bootstrappers();
+    boolean anyInitialized = current.stream().anyMatch(Bootstrapper::isInitialized);
     if (anyInitialized && random.nextDouble() < KEEP_ALIVE_CHANCE) {
-      for (Bootstrapper b : List.copyOf(bootstrappers)) {
+      for (Bootstrapper b : current) {
         b.keepAlive(this);
       }
       return;
@@ -373,7 +381,7 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
    */
   @Override
   public void bootstrap() {
-    for (Bootstrapper b : List.copyOf(bootstrappers)) {
+    for (Bootstrapper b : bootstrappers()) {
       Mono<Boolean> init =
           Mono.defer(() -> b.initialize(this))
               .onErrorResume(
@@ -906,7 +914,7 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
     Address source = d.source();
     Peer known = network.getVerifiedByAddress(source);
     if (known != null) {
-      known.touch();
+      known.setLastResponse(now());
     }
     int id = p.messageId();
     if (id >= 0) {
@@ -955,8 +963,11 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
       return;
     }
     try {
+      droppedByPolicy = false;
       p.action().run();
-      statistics.countHandled(id);
+      if (!droppedByPolicy) {
+        statistics.countHandled(id);
+      }
     } catch (HandlerFailure e) {
       statistics.countDrop(DropReason.HANDLER_ERROR, id);
       log.error(
@@ -974,9 +985,13 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
     }
   }
 
-  /** Counts a message dropped by the community's own rules (e.g. the peer limit). */
+  /**
+   * Counts the message being handled as dropped by the community's own rules (e.g. the peer limit)
+   * instead of handled. Call from a handler, on the protocol thread.
+   */
   protected final void dropByPolicy(int messageId) {
     statistics.countDrop(DropReason.POLICY, messageId);
+    droppedByPolicy = true;
   }
 
   /** Whether a request must be refused: {@code 0 <= maxPeers < |peers|}. */
