@@ -9,7 +9,7 @@ import org.jipv8.api.address.Address;
 import org.jipv8.api.peer.Peer;
 import org.jipv8.reactor.messaging.Packets;
 import org.jipv8.reactor.messaging.payload.IntroductionResponsePayload;
-import InteropCommunity;
+import org.jipv8.reactor.testing.InteropCommunity;
 import org.jipv8.reactor.testing.TestNetwork;
 import org.junit.jupiter.api.Test;
 
@@ -47,9 +47,7 @@ class LanAddressProviderTest {
       var nc = net.node();
       var a = na.add(InteropCommunity::new);
       // b believes c's address is one of its own interfaces: c runs on b's host.
-      nb.add(
-          s -> s.lanAddresses(LanAddressProvider.fixed(nc.wan().host())),
-          InteropCommunity::new);
+      nb.add(s -> s.lanAddresses(LanAddressProvider.fixed(nc.wan().host())), InteropCommunity::new);
       var c = new Peer(nc.myPeer().publicKey(), nc.wan(), true, () -> 0L);
       nb.network().addVerifiedPeer(c);
       nb.network().discoverServices(c, List.of(InteropCommunity.ID));
@@ -57,9 +55,7 @@ class LanAddressProviderTest {
       var response =
           net.internet().sent().stream().filter(s -> (s.data()[22] & 0xff) == 245).findFirst();
       var r =
-          Packets.decode(
-                  response.orElseThrow().data(),
-                  IntroductionResponsePayload.class)
+          Packets.decode(response.orElseThrow().data(), IntroductionResponsePayload.class)
               .payload();
       assertEquals(nc.wan(), r.lanIntroductionAddress());
       assertEquals(Address.ipv4(nb.wan().host(), nc.wan().port()), r.wanIntroductionAddress());
