@@ -89,16 +89,24 @@ public final class MessageStatistics {
     }
   }
 
-  /** Adds a sent sample directly, enabling the prefix if needed (py's {@code add_sent_stat}). */
+  /**
+   * Adds a sent sample directly, enabling the prefix if needed (py's {@code add_sent_stat}).
+   *
+   * @throws IllegalArgumentException when the prefix is not 22 bytes or the id not in 0..255
+   */
   public void addSent(byte[] prefix, int messageId, long bytes, double timestampSeconds) {
+    checkId(messageId);
     counter(
             byPrefix.computeIfAbsent(PrefixKey.of(prefix), k -> new ConcurrentHashMap<>()),
             messageId)
         .addSent(bytes, timestampSeconds);
   }
 
-  /** Adds a received sample directly, enabling the prefix if needed. */
+  /**
+   * Adds a received sample directly, enabling the prefix if needed; validates as {@link #addSent}.
+   */
   public void addReceived(byte[] prefix, int messageId, long bytes, double timestampSeconds) {
+    checkId(messageId);
     counter(
             byPrefix.computeIfAbsent(PrefixKey.of(prefix), k -> new ConcurrentHashMap<>()),
             messageId)
@@ -174,6 +182,12 @@ public final class MessageStatistics {
       }
     }
     return total;
+  }
+
+  private static void checkId(int messageId) {
+    if (messageId < 0 || messageId > 255) {
+      throw new IllegalArgumentException("a message id is one byte (0..255), was " + messageId);
+    }
   }
 
   private static Include groupOf(int id) {

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.SocketProtocolFamily;
 import java.net.BindException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.ChannelBindException;
 import reactor.netty.Connection;
 import reactor.netty.NettyPipeline;
@@ -88,6 +90,17 @@ public final class UdpEndpoint implements Endpoint {
 
   /** Netty user-defined writability bit used by {@link #pauseWrites} (tests only). */
   private static final int PAUSE_WRITABILITY_INDEX = 1;
+
+  /**
+   * Reactor Netty detects the native transport on first use, which extracts and loads a shared
+   * library: blocking file I/O, once per JVM. Doing it on a thread meant for blocking keeps the
+   * first {@code open()} from blocking an event loop or a Reactor non-blocking thread.
+   */
+  private static final Mono<Void> NATIVE_TRANSPORT_DETECTION =
+      Mono.fromRunnable(LoopResources::hasNativeSupport)
+          .subscribeOn(Schedulers.boundedElastic())
+          .then()
+          .cache();
 
   private enum State {
     NEW,
@@ -171,7 +184,15 @@ public final class UdpEndpoint implements Endpoint {
    */
   @Override
   public Mono<UdpEndpoint> open() {
-    return opening;
+    return Mono.defer(
+        () ->
+            state.get() == State.CLOSED
+                ? Mono.error(
+                    new IllegalStateException(
+                        "UDP endpoint "
+                            + localAddress()
+                            + " is closed and cannot be opened again; build a new one"))
+                : opening);
   }
 
   /**
@@ -323,7 +344,8 @@ public final class UdpEndpoint implements Endpoint {
                   + localAddress()
                   + " was closed and cannot be opened again; build a new one"));
     }
-    return bindFrom(config.port(), 1)
+    return NATIVE_TRANSPORT_DETECTION
+        .then(Mono.defer(() -> bindFrom(config.port(), 1)))
         .map(this::onBound)
         .doOnError(
             e -> {
@@ -334,7 +356,7 @@ public final class UdpEndpoint implements Endpoint {
   }
 
   private Mono<Connection> bindFrom(int port, int attempt) {
-    Mono<Connection> bind = server(port).bind().map(c -> c);
+    Mono<Connection> bind = server(port).bind().cast(Connection.class);
     return bind.onErrorResume(
         e -> {
           boolean inUse = isPortUnavailable(e);
@@ -351,10 +373,9 @@ public final class UdpEndpoint implements Endpoint {
         config.loopResources() != null ? config.loopResources() : UdpResources.get();
     UdpServer server =
         UdpServer.create()
-            // Not runOn(loops, family): Reactor Netty falls back to NIO when a family is given,
-            // and only the native transports can set IPV6_V6ONLY. Without a family the socket is
-            // IPv6 where the host supports it, which binds IPv4 addresses as IPv4-mapped ones.
-            .runOn(loops)
+            .runOn(
+                new FamilyLoopResources(
+                    loops, ipv6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET))
             .bindAddress(() -> tag(config.host(), port).toInetSocketAddress())
             .option(ChannelOption.SO_RCVBUF, config.receiveBufferSize())
             .option(
@@ -396,11 +417,13 @@ public final class UdpEndpoint implements Endpoint {
       bound.dispose();
       return this;
     }
-    LOG.debug(
-        "UDP endpoint bound to {} (SO_RCVBUF {}, loopback guard {})",
-        boundAddress,
-        channel.config().getOption(ChannelOption.SO_RCVBUF),
-        guard.isEnabled() ? "on" : "off");
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "UDP endpoint bound to {} (SO_RCVBUF {}, loopback guard {})",
+          boundAddress,
+          channel.config().getOption(ChannelOption.SO_RCVBUF),
+          guard.isEnabled() ? "on" : "off");
+    }
     return this;
   }
 

@@ -244,6 +244,14 @@ public final class Ipv8 {
     return schedulers.protocol();
   }
 
+  /**
+   * Runs {@code task} on the protocol thread, where overlay state may be touched (for example
+   * {@code overlay.walkTo(address)} from a main method). Completes when it ran.
+   */
+  public Mono<Void> onProtocolThread(Runnable task) {
+    return Mono.fromRunnable(task).subscribeOn(schedulers.protocol()).then();
+  }
+
   /** The configuration this node was built from. */
   public Ipv8Configuration configuration() {
     return configuration;

@@ -1,0 +1,173 @@
+package org.jipv8.examples.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jipv8.api.address.Address;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Two Java interop nodes discover each other and exchange signed and unsigned messages. */
+class InteropNodeTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static List<JsonNode> lines(ByteArrayOutputStream out) throws Exception {
+    List<JsonNode> events = new ArrayList<>();
+    for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+      if (!line.isBlank()) {
+        events.add(JSON.readTree(line));
+      }
+    }
+    return events;
+  }
+
+  private static List<JsonNode> of(List<JsonNode> events, String name) {
+    return events.stream().filter(e -> e.get("event").asText().equals(name)).toList();
+  }
+
+  @Test
+  @Timeout(60)
+  void twoNodesDiscoverEachOtherAndEchoSignedMessages() throws Exception {
+    ByteArrayOutputStream echoOut = new ByteArrayOutputStream();
+    ByteArrayOutputStream senderOut = new ByteArrayOutputStream();
+    InteropOptions echoOptions =
+        new InteropOptions(
+            "127.0.0.1",
+            0,
+            InteropCommunity.DEFAULT_ID,
+            List.of(),
+            Duration.ofSeconds(8),
+            Duration.ofSeconds(1),
+            0,
+            false,
+            true,
+            null);
+    InteropNode echo =
+        new InteropNode(
+            echoOptions, new JsonEvents(new PrintStream(echoOut, true, StandardCharsets.UTF_8)));
+    CompletableFuture<Integer> echoRun = CompletableFuture.supplyAsync(echo::run);
+    // The echo node prints "started" with its address before anything else.
+    Address echoAddress = null;
+    for (int i = 0; i < 200 && echoAddress == null; i++) {
+      List<JsonNode> started = of(lines(echoOut), "started");
+      if (!started.isEmpty()) {
+        echoAddress = Address.parse(started.get(0).get("address").asText());
+      } else {
+        reactor.core.publisher.Mono.delay(Duration.ofMillis(25)).block();
+      }
+    }
+    assertTrue(echoAddress != null, "echo node started");
+
+    InteropOptions senderOptions =
+        new InteropOptions(
+            "127.0.0.1",
+            0,
+            InteropCommunity.DEFAULT_ID,
+            List.of(echoAddress),
+            Duration.ofSeconds(5),
+            Duration.ofMillis(500),
+            4,
+            false,
+            false,
+            null);
+    int senderCode =
+        new InteropNode(
+                senderOptions,
+                new JsonEvents(new PrintStream(senderOut, true, StandardCharsets.UTF_8)))
+            .run();
+    assertEquals(0, senderCode);
+    assertEquals(0, echoRun.get().intValue());
+
+    List<JsonNode> sender = lines(senderOut);
+    List<JsonNode> echoed = lines(echoOut);
+    assertEquals(1, of(sender, "started").size());
+    assertEquals(1, of(sender, "exit").size());
+    assertTrue(
+        of(sender, "peer_discovered").stream()
+            .anyMatch(
+                e ->
+                    e.get("address")
+                        .asText()
+                        .equals(of(echoed, "started").get(0).get("address").asText())),
+        "sender discovered the echo node");
+    assertTrue(of(echoed, "peer_discovered").size() >= 1, "echo node discovered the sender");
+    List<JsonNode> atEcho = of(echoed, "message");
+    assertTrue(atEcho.size() >= 1, "echo node received messages");
+    JsonNode first = atEcho.get(0);
+    assertEquals("signed", first.get("variant").asText());
+    assertEquals(1, first.get("msg_id").asInt());
+    assertTrue(first.get("text").asText().startsWith("hello from jipv8"));
+    assertEquals(
+        of(sender, "started").get(0).get("public_key").asText(),
+        first.get("from_public_key").asText());
+    List<JsonNode> echoes = of(sender, "message");
+    assertTrue(
+        echoes.stream().anyMatch(e -> e.get("text").asText().startsWith("echo:hello from jipv8")),
+        "sender got echoes: " + echoes);
+    JsonNode reply = echoes.get(0);
+    assertEquals("signed", reply.get("variant").asText());
+  }
+
+  @Test
+  @Timeout(60)
+  void unsignedMessagesArriveAndAreNotEchoed() throws Exception {
+    ByteArrayOutputStream aOut = new ByteArrayOutputStream();
+    ByteArrayOutputStream bOut = new ByteArrayOutputStream();
+    InteropNode a =
+        new InteropNode(
+            new InteropOptions(
+                "127.0.0.1",
+                0,
+                InteropCommunity.DEFAULT_ID,
+                List.of(),
+                Duration.ofSeconds(6),
+                Duration.ofSeconds(1),
+                0,
+                false,
+                true,
+                null),
+            new JsonEvents(new PrintStream(aOut, true, StandardCharsets.UTF_8)));
+    a.start();
+    Address aAddress = a.node().endpoint().localAddress();
+    CompletableFuture<Void> aDone =
+        CompletableFuture.runAsync(
+            () -> {
+              reactor.core.publisher.Mono.delay(Duration.ofSeconds(5)).block();
+              a.node().stopNow(Duration.ofSeconds(5));
+            });
+    int code =
+        new InteropNode(
+                new InteropOptions(
+                    "127.0.0.1",
+                    0,
+                    InteropCommunity.DEFAULT_ID,
+                    List.of(aAddress),
+                    Duration.ofSeconds(4),
+                    Duration.ofMillis(500),
+                    4,
+                    true,
+                    false,
+                    null),
+                new JsonEvents(new PrintStream(bOut, true, StandardCharsets.UTF_8)))
+            .run();
+    aDone.get();
+    assertEquals(0, code);
+    List<JsonNode> atA = of(lines(aOut), "message");
+    assertTrue(!atA.isEmpty(), "a received unsigned messages");
+    assertTrue(
+        atA.stream()
+            .allMatch(
+                e -> e.get("variant").asText().equals("unsigned") && e.get("msg_id").asInt() == 2));
+    assertTrue(atA.get(0).get("from_public_key").isNull());
+    assertTrue(of(lines(bOut), "message").isEmpty(), "unsigned messages are never echoed");
+  }
+}
