@@ -2,7 +2,6 @@ package org.jipv8.reactor.community;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 import org.jipv8.api.address.Address;
@@ -24,9 +22,10 @@ import org.jipv8.api.keys.PublicKey;
 import org.jipv8.api.messaging.Bits;
 import org.jipv8.api.messaging.DropReason;
 import org.jipv8.api.messaging.Message;
-import org.jipv8.api.messaging.PacketDecodingException;
 import org.jipv8.api.peer.Peer;
-import org.jipv8.reactor.messaging.Decoded;
+import org.jipv8.reactor.community.PacketDispatcher.HandlerFailure;
+import org.jipv8.reactor.community.PacketDispatcher.Invoker;
+import org.jipv8.reactor.community.PacketDispatcher.PacketDecoder;
 import org.jipv8.reactor.messaging.Packets;
 import org.jipv8.reactor.messaging.payload.IntroductionRequestPayload;
 import org.jipv8.reactor.messaging.payload.IntroductionResponsePayload;
@@ -145,7 +144,7 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
   private final List<Bootstrapper> bootstrappers;
   private final PeriodicTasks tasks;
   private final CommunityStatistics statistics = new CommunityStatistics();
-  private final AtomicReferenceArray<Entry<?>> handlers = new AtomicReferenceArray<>(256);
+  private final PacketDispatcher dispatcher;
   private final Sinks.Many<Datagram> inbox;
   private final Set<Disposable> bootstrapTasks = ConcurrentHashMap.newKeySet();
   private final Disposable pipeline;
@@ -179,6 +178,8 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
     this.myEstimatedWan = myEstimatedLan();
     this.myEstimatedLan = null;
 
+    this.dispatcher =
+        new PacketDispatcher(this::name, prefix, statistics, network, this::now, () -> unloaded);
     network.registerServiceProvider(communityId, this);
     network.addBlacklistedMid(myPeer.mid());
     registerCoreHandlers();
@@ -189,11 +190,12 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
         inbox
             .asFlux()
             .flatMapSequential(
-                d -> Mono.fromCallable(() -> prepare(d)).subscribeOn(verification),
+                d -> Mono.fromCallable(() -> dispatcher.prepare(d)).subscribeOn(verification),
                 DECODE_CONCURRENCY,
                 DECODE_CONCURRENCY)
             .publishOn(protocol)
-            .subscribe(this::process, e -> log.error("{}: receive pipeline failed", name(), e));
+            .subscribe(
+                dispatcher::process, e -> log.error("{}: receive pipeline failed", name(), e));
     this.routerRegistration = settings.router().register(prefix, this::deliver);
     tasks.register(
         "discover_lan_addresses", Duration.ZERO, LAN_DISCOVERY_INTERVAL, this::refreshLan);
@@ -256,15 +258,20 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
     return statistics;
   }
 
-  /** The bootstrappers not yet unloaded (a snapshot). */
-  /** Adds a bootstrapper after construction (launchers do); call on the protocol thread. */
+  /** Adds a bootstrapper after construction (launchers do); it runs after the earlier ones. */
   @Override
   public final void addBootstrapper(Bootstrapper bootstrapper) {
-    bootstrappers.add(Objects.requireNonNull(bootstrapper, "bootstrapper"));
+    Objects.requireNonNull(bootstrapper, "bootstrapper");
+    synchronized (bootstrappers) {
+      bootstrappers.add(bootstrapper);
+    }
   }
 
+  /** The bootstrappers not yet unloaded (a snapshot). */
   public final List<Bootstrapper> bootstrappers() {
-    return List.copyOf(bootstrappers);
+    synchronized (bootstrappers) {
+      return List.copyOf(bootstrappers);
+    }
   }
 
   /** The community's named tasks (cancelled on unload). */
@@ -355,9 +362,10 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
       bootstrap();
       return;
     }
-    boolean anyInitialized = bootstrappers.stream().anyMatch(Bootstrapper::isInitialized);
+    List<Bootstrapper> current = bootstrappers();
+    boolean anyInitialized = current.stream().anyMatch(Bootstrapper::isInitialized);
     if (anyInitialized && random.nextDouble() < KEEP_ALIVE_CHANCE) {
-      for (Bootstrapper b : List.copyOf(bootstrappers)) {
+      for (Bootstrapper b : current) {
         b.keepAlive(this);
       }
       return;
@@ -373,7 +381,7 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
    */
   @Override
   public void bootstrap() {
-    for (Bootstrapper b : List.copyOf(bootstrappers)) {
+    for (Bootstrapper b : bootstrappers()) {
       Mono<Boolean> init =
           Mono.defer(() -> b.initialize(this))
               .onErrorResume(
@@ -560,21 +568,6 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
 
   // ---------------------------------------------------------------- handler registration
 
-  /** Decodes (and verifies) one packet; runs on the verification scheduler. */
-  @FunctionalInterface
-  interface PacketDecoder<T extends Record> {
-    Decoded<T> decode(byte[] packet);
-  }
-
-  /** Handles one decoded packet; runs on the protocol scheduler. */
-  @FunctionalInterface
-  interface Invoker<T extends Record> {
-    void invoke(Address source, Decoded<T> decoded);
-  }
-
-  private record Entry<T extends Record>(
-      int id, String name, PacketDecoder<T> decoder, Invoker<T> invoker, BooleanSupplier gate) {}
-
   /**
    * Registers the handler of a signed message type: it gets the verified signer and the payload.
    *
@@ -654,23 +647,13 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
 
   private <T extends Record> void register(
       int id, String name, PacketDecoder<T> decoder, Invoker<T> invoker, BooleanSupplier gate) {
-    Entry<T> entry = new Entry<>(id, name, decoder, invoker, gate);
-    if (!handlers.compareAndSet(id, null, entry)) {
-      throw new IllegalStateException(
-          "message id "
-              + id
-              + " of "
-              + name()
-              + " already has a handler ("
-              + handlers.get(id).name()
-              + "); handlers are never replaced");
-    }
+    dispatcher.register(id, name, decoder, invoker, gate);
   }
 
   /** Replaces a core handler; only for the engine's own communities (DiscoveryCommunity's 246). */
   final <T extends Record> void replaceCoreHandler(
       int id, String name, PacketDecoder<T> decoder, Invoker<T> invoker, BooleanSupplier gate) {
-    handlers.set(id, new Entry<>(id, name, decoder, invoker, gate));
+    dispatcher.replace(id, name, decoder, invoker, gate);
   }
 
   static <T extends Record> PacketDecoder<T> typedDecoder(Class<T> type) {
@@ -710,17 +693,6 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
       return stored;
     }
     return new Peer(key, source, true, this::now);
-  }
-
-  /** Carries the peer of a failing signed handler to the log line. */
-  private static final class HandlerFailure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final transient Peer peer;
-
-    HandlerFailure(Peer peer, Throwable cause) {
-      super(cause);
-      this.peer = peer;
-    }
   }
 
   private void registerCoreHandlers() {
@@ -842,141 +814,12 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
     }
   }
 
-  /** The outcome of the decoding stage of one datagram. */
-  private record Prepared(
-      Datagram datagram,
-      int messageId,
-      Entry<?> entry,
-      Runnable action,
-      DropReason early,
-      PacketDecodingException error) {}
-
-  /** Decoding stage: never throws. */
-  private Prepared prepare(Datagram d) {
-    byte[] data = d.data();
-    if (data.length < 23) {
-      return new Prepared(d, CommunityStatistics.NO_ID, null, null, DropReason.TOO_SHORT, null);
-    }
-    int id = data[22] & 0xff;
-    if (!Arrays.equals(data, 0, 22, prefix, 0, 22)) {
-      return new Prepared(d, id, null, null, DropReason.UNKNOWN_PREFIX, null);
-    }
-    if (DEPRECATED_MESSAGES.containsKey(id)) {
-      return new Prepared(d, id, null, null, DropReason.DEPRECATED_MESSAGE, null);
-    }
-    Entry<?> entry = handlers.get(id);
-    if (entry == null) {
-      return new Prepared(d, id, null, null, DropReason.UNKNOWN_MESSAGE, null);
-    }
-    try {
-      return prepareWith(entry, d);
-    } catch (PacketDecodingException e) {
-      return new Prepared(d, id, entry, null, null, e);
-    } catch (RuntimeException e) {
-      return new Prepared(
-          d,
-          id,
-          entry,
-          null,
-          null,
-          new PacketDecodingException(DropReason.MALFORMED_FIELD, "?", 23, e.toString(), e));
-    }
-  }
-
-  private <T extends Record> Prepared prepareWith(Entry<T> entry, Datagram d) {
-    Decoded<T> decoded = entry.decoder().decode(d.data());
-    return new Prepared(
-        d, entry.id(), entry, () -> entry.invoker().invoke(d.source(), decoded), null, null);
-  }
-
-  /** Handling stage, on the protocol scheduler: never throws. */
-  private void process(Prepared p) {
-    try {
-      processUnsafe(p);
-    } catch (RuntimeException e) {
-      log.error("{}: unexpected failure on a datagram from {}", name(), p.datagram().source(), e);
-    }
-  }
-
-  private void processUnsafe(Prepared p) {
-    if (unloaded) {
-      return;
-    }
-    Datagram d = p.datagram();
-    Address source = d.source();
-    Peer known = network.getVerifiedByAddress(source);
-    if (known != null) {
-      known.touch();
-    }
-    int id = p.messageId();
-    if (id >= 0) {
-      statistics.countReceived(id, d.length());
-    }
-    if (p.early() != null) {
-      statistics.countDrop(p.early(), id);
-      switch (p.early()) {
-        case UNKNOWN_MESSAGE ->
-            log.warn("{}: received unknown message {} from {}", name(), id, source);
-        case DEPRECATED_MESSAGE ->
-            log.warn(
-                "{}: received deprecated message {} ({}) from {}",
-                name(),
-                DEPRECATED_MESSAGES.get(id),
-                id,
-                source);
-        default ->
-            log.debug(
-                "{}: dropped a {}-byte datagram from {}: {}",
-                name(),
-                d.length(),
-                source,
-                p.early());
-      }
-      return;
-    }
-    if (p.entry().gate() != null && p.entry().gate().getAsBoolean()) {
-      statistics.countDrop(DropReason.POLICY, id);
-      log.debug("{}: message {} from {} dropped: peer limit", name(), id, source);
-      return;
-    }
-    if (p.error() != null) {
-      PacketDecodingException e = p.error();
-      statistics.countDrop(e.reason(), id);
-      log.warn(
-          "{}: dropped message {} ({}) from {}: {} at field '{}' offset {}: {}",
-          name(),
-          id,
-          p.entry().name(),
-          source,
-          e.reason(),
-          e.field(),
-          e.offset(),
-          e.getMessage());
-      return;
-    }
-    try {
-      p.action().run();
-      statistics.countHandled(id);
-    } catch (HandlerFailure e) {
-      statistics.countDrop(DropReason.HANDLER_ERROR, id);
-      log.error(
-          "{}: handler of message {} ({}) failed for peer {} at {}",
-          name(),
-          id,
-          p.entry().name(),
-          e.peer,
-          source,
-          e.getCause());
-    } catch (RuntimeException | AssertionError e) {
-      statistics.countDrop(DropReason.HANDLER_ERROR, id);
-      log.error(
-          "{}: handler of message {} ({}) failed for {}", name(), id, p.entry().name(), source, e);
-    }
-  }
-
-  /** Counts a message dropped by the community's own rules (e.g. the peer limit). */
+  /**
+   * Counts the message being handled as dropped by the community's own rules (e.g. the peer limit)
+   * instead of handled. Call from a handler, on the protocol thread.
+   */
   protected final void dropByPolicy(int messageId) {
-    statistics.countDrop(DropReason.POLICY, messageId);
+    dispatcher.dropByPolicy(messageId);
   }
 
   /** Whether a request must be refused: {@code 0 <= maxPeers < |peers|}. */

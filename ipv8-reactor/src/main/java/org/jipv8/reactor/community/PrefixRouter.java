@@ -36,6 +36,9 @@ import reactor.core.Disposable;
  *       quirk A18 fixed); the stream is never terminated by a listener.
  * </ul>
  *
+ * <p>Lifetime: {@link #of} keeps one router per endpoint until the endpoint's receive stream
+ * completes (the endpoint closed); a later {@link #of} for that endpoint starts a new router.
+ *
  * <p>Threading: listeners are called on the endpoint's receive thread, one datagram at a time; they
  * must hand work off quickly and never block. Registration is safe from any thread.
  */
@@ -149,9 +152,23 @@ public final class PrefixRouter {
               .receive()
               .subscribe(
                   this::route,
-                  e -> log.error("receive stream of {} failed", endpoint, e),
-                  () -> log.debug("receive stream of {} completed", endpoint));
+                  e -> {
+                    log.error("receive stream of {} failed", endpoint, e);
+                    forget();
+                  },
+                  () -> {
+                    log.debug("receive stream of {} completed", endpoint);
+                    forget();
+                  });
     }
+  }
+
+  /**
+   * The endpoint closed: the next {@link #of} makes a new router. Needed because this router holds
+   * its endpoint, which would otherwise keep the weak registry entry alive forever.
+   */
+  private void forget() {
+    ROUTERS.remove(endpoint, this);
   }
 
   /**

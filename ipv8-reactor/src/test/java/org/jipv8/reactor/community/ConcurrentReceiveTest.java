@@ -1,0 +1,95 @@
+package org.jipv8.reactor.community;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jipv8.api.address.Address;
+import org.jipv8.api.community.CommunityId;
+import org.jipv8.api.keys.KeyType;
+import org.jipv8.api.keys.PrivateKey;
+import org.jipv8.api.messaging.DropReason;
+import org.jipv8.api.messaging.Format;
+import org.jipv8.api.messaging.Message;
+import org.jipv8.api.peer.Peer;
+import org.jipv8.reactor.crypto.Keys;
+import org.jipv8.reactor.messaging.Packets;
+import org.jipv8.reactor.testing.MemoryEndpoint;
+import org.jipv8.reactor.testing.MemoryInternet;
+import org.junit.jupiter.api.Test;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * With real threads (a single protocol thread, four verification threads), datagrams are verified
+ * in parallel but handled one at a time on the protocol thread, in arrival order.
+ */
+class ConcurrentReceiveTest {
+  private static final CommunityId ID =
+      CommunityId.fromHex("abababababababababababababababababababab");
+  private static final int COUNT = 400;
+
+  @Message(id = 9)
+  record Numbered(@Format("Q") long n) {}
+
+  static final class Ordered extends Community {
+    final List<Long> seen = new CopyOnWriteArrayList<>();
+    final Set<String> threads = ConcurrentHashMap.newKeySet();
+    final CountDownLatch done = new CountDownLatch(COUNT);
+
+    Ordered(CommunitySettings settings) {
+      super(ID, settings);
+      addHandler(
+          Numbered.class,
+          (peer, m) -> {
+            seen.add(m.n());
+            threads.add(Thread.currentThread().getName());
+            done.countDown();
+          });
+    }
+  }
+
+  @Test
+  void handlersRunOnTheProtocolThreadInArrivalOrderWhileVerificationIsParallel()
+      throws InterruptedException {
+    Scheduler protocol = Schedulers.newSingle("test-protocol");
+    Scheduler verification = Schedulers.newParallel("test-verify", 4);
+    try {
+      MemoryEndpoint endpoint =
+          new MemoryInternet(Schedulers.immediate())
+              .endpoint(Address.ipv4("127.0.0.1", 1), Address.ipv4("127.0.0.2", 2))
+              .openNow();
+      PrivateKey mine = Keys.generate(KeyType.CURVE25519);
+      Ordered c =
+          new Ordered(
+              CommunitySettings.builder()
+                  .myPeer(Peer.own(mine, System::currentTimeMillis))
+                  .endpoint(endpoint)
+                  .protocolScheduler(protocol)
+                  .verificationScheduler(verification)
+                  .lanAddresses(LanAddressProvider.none())
+                  .build());
+      PrivateKey sender = Keys.generate(KeyType.CURVE25519);
+      byte[] prefix = c.prefix();
+      Address from = Address.ipv4("127.0.0.9", 9);
+      for (long i = 0; i < COUNT; i++) {
+        endpoint.inject(from, Packets.encode(prefix, new Numbered(i), sender, i + 1));
+      }
+      assertTrue(c.done.await(30, TimeUnit.SECONDS), "all messages handled");
+      for (int i = 0; i < COUNT; i++) {
+        assertEquals(i, c.seen.get(i), "message " + i + " in arrival order");
+      }
+      assertEquals(Set.of("test-protocol-1"), c.threads);
+      assertEquals(0, c.statistics().drops(DropReason.QUEUE_FULL));
+      c.unload().block();
+    } finally {
+      protocol.dispose();
+      verification.dispose();
+    }
+  }
+}
