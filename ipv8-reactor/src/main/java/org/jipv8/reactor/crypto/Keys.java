@@ -22,6 +22,12 @@ public final class Keys {
   private static final byte[] PEM_EC_PRIVATE =
       "-----BEGIN EC PRIVATE KEY-----".getBytes(StandardCharsets.US_ASCII);
 
+  // Decoding a point (and checking its order) costs about as much as verifying a signature; every
+  // packet of a peer carries the same key, so parsed keys are kept.
+  private static final int PUBLIC_KEY_CACHE_SIZE = 4096;
+  private static final java.util.concurrent.ConcurrentHashMap<String, PublicKey> PUBLIC_KEYS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private Keys() {}
 
   /** A fresh random key of the given type. */
@@ -66,10 +72,21 @@ public final class Keys {
           "private key material where a public key (LibNaCLPK: or DER SubjectPublicKeyInfo) was"
               + " expected");
     }
-    if (Curve25519PublicKey.hasPrefix(bin)) {
-      return Curve25519PublicKey.fromBin(bin);
+    String cacheKey = java.util.HexFormat.of().formatHex(bin);
+    PublicKey cached = PUBLIC_KEYS.get(cacheKey);
+    if (cached != null) {
+      return cached;
     }
-    return EcPublicKey.fromDer(bin);
+    PublicKey key =
+        Curve25519PublicKey.hasPrefix(bin)
+            ? Curve25519PublicKey.fromBin(bin)
+            : EcPublicKey.fromDer(bin);
+    if (PUBLIC_KEYS.size() >= PUBLIC_KEY_CACHE_SIZE) {
+      // Crude but bounded: peers' keys repeat far more often than the cache fills up.
+      PUBLIC_KEYS.clear();
+    }
+    PUBLIC_KEYS.put(cacheKey, key);
+    return key;
   }
 
   /** Whether the bytes look like private key material ({@code LibNaCLSK:} or an EC PEM header). */
