@@ -378,6 +378,7 @@ public final class UdpEndpoint implements Endpoint {
                     loops, ipv6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET))
             .bindAddress(() -> tag(config.host(), port).toInetSocketAddress())
             .option(ChannelOption.SO_RCVBUF, config.receiveBufferSize())
+            .option(ChannelOption.SO_BROADCAST, config.broadcast())
             .option(
                 ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECEIVE_ALLOCATION))
             .option(

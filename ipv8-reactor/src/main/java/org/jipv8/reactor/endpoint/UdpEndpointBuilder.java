@@ -35,6 +35,7 @@ public final class UdpEndpointBuilder {
   private int writeBufferLowWaterMark;
   private int writeBufferHighWaterMark;
   private boolean ipv6Only;
+  private boolean broadcast;
   private LoopbackGuard loopbackGuard;
   private MessageStatistics messageStatistics;
   private LoopResources loopResources;
@@ -50,6 +51,7 @@ public final class UdpEndpointBuilder {
     writeBufferLowWaterMark = c.writeBufferLowWaterMark();
     writeBufferHighWaterMark = c.writeBufferHighWaterMark();
     ipv6Only = c.ipv6Only();
+    broadcast = c.broadcast();
     loopbackGuard = c.loopbackGuard();
     messageStatistics = c.messageStatistics();
     loopResources = c.loopResources();
@@ -68,6 +70,7 @@ public final class UdpEndpointBuilder {
         writeBufferLowWaterMark,
         writeBufferHighWaterMark,
         ipv6Only,
+        broadcast,
         loopbackGuard,
         messageStatistics,
         loopResources);
@@ -197,6 +200,13 @@ public final class UdpEndpointBuilder {
   public UdpEndpointBuilder ipv6Only(boolean ipv6Only) {
     UdpEndpointBuilder b = new UdpEndpointBuilder(this);
     b.ipv6Only = ipv6Only;
+    return b;
+  }
+
+  /** Sets SO_BROADCAST so the socket may send to broadcast addresses (default false). */
+  public UdpEndpointBuilder broadcast(boolean broadcast) {
+    UdpEndpointBuilder b = new UdpEndpointBuilder(this);
+    b.broadcast = broadcast;
     return b;
   }
 

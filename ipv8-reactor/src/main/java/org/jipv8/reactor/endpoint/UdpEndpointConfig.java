@@ -20,6 +20,7 @@ import reactor.netty.resources.LoopResources;
  * @param writeBufferLowWaterMark Netty's low water mark: writing resumes below it
  * @param writeBufferHighWaterMark Netty's high water mark: writing pauses above it
  * @param ipv6Only whether an IPv6 endpoint sets IPV6_V6ONLY (no IPv4-mapped traffic)
+ * @param broadcast whether SO_BROADCAST is set (only the UDP broadcast bootstrapper's socket)
  * @param loopbackGuard the guard asked for in code (the environment may still switch it on)
  * @param messageStatistics shared per-message statistics, or null for a fresh instance per endpoint
  * @param loopResources the event loops to run on, or null for Reactor Netty's shared UDP loops
@@ -35,6 +36,7 @@ public record UdpEndpointConfig(
     int writeBufferLowWaterMark,
     int writeBufferHighWaterMark,
     boolean ipv6Only,
+    boolean broadcast,
     LoopbackGuard loopbackGuard,
     MessageStatistics messageStatistics,
     LoopResources loopResources) {
@@ -72,6 +74,7 @@ public record UdpEndpointConfig(
         DEFAULT_WRITE_BUFFER_LOW_WATER_MARK,
         DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK,
         true,
+        false,
         LoopbackGuard.disabled(),
         null,
         null);
