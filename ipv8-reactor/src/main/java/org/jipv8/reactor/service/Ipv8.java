@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jipv8.api.community.Overlay;
 import org.jipv8.api.config.Ipv8Configuration;
 import org.jipv8.api.discovery.DiscoveryStrategy;
@@ -19,6 +20,7 @@ import org.jipv8.reactor.community.Network;
 import org.jipv8.reactor.discovery.StrategyScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -65,6 +67,8 @@ public final class Ipv8 {
   private final StrategyScheduler strategies;
   private final Schedulers schedulers;
   private final AtomicReference<State> state = new AtomicReference<>(State.BUILT);
+  private final List<Supplier<Disposable>> onStarted = new CopyOnWriteArrayList<>();
+  private final List<Disposable> stopHooks = new CopyOnWriteArrayList<>();
 
   Ipv8(
       Ipv8Configuration configuration,
@@ -117,6 +121,7 @@ public final class Ipv8 {
               .then(
                   Mono.fromRunnable(
                       () -> {
+                        onStarted.forEach(hook -> stopHooks.add(hook.get()));
                         strategies.start();
                         state.set(State.RUNNING);
                         log.info(
@@ -144,6 +149,7 @@ public final class Ipv8 {
             return Mono.empty();
           }
           strategies.stop();
+          stopHooks.forEach(Disposable::dispose);
           List<Overlay> all = List.copyOf(overlays);
           overlays.clear();
           return Flux.fromIterable(all)
@@ -201,6 +207,11 @@ public final class Ipv8 {
       overlays.add(overlay);
     }
     strategies.add(strategy, targetPeers);
+  }
+
+  /** Runs {@code hook} when the node has started; what it returns is disposed on stop. */
+  void onStarted(Supplier<Disposable> hook) {
+    onStarted.add(hook);
   }
 
   void addOverlay(Overlay overlay) {

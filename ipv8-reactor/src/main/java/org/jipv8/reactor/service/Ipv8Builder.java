@@ -67,6 +67,7 @@ public final class Ipv8Builder {
   private RandomGenerator random;
   private DnsResolver dnsResolver = DnsResolver.system();
   private LanAddressProvider lanAddresses;
+  private Object meterRegistry;
   private LoopbackGuard loopbackGuard = LoopbackGuard.fromEnvironment();
 
   Ipv8Builder() {
@@ -149,6 +150,15 @@ public final class Ipv8Builder {
   /** Where the nodes' LAN addresses come from (default: the bound address, else the interfaces). */
   public Ipv8Builder lanAddresses(LanAddressProvider provider) {
     this.lanAddresses = provider;
+    return this;
+  }
+
+  /**
+   * Publishes the node's endpoint counters and every community's per-message statistics to {@code
+   * registry} (Micrometer is an optional dependency: add micrometer-core to use this).
+   */
+  public Ipv8Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+    this.meterRegistry = registry;
     return this;
   }
 
@@ -249,6 +259,9 @@ public final class Ipv8Builder {
     }
 
     Ipv8 node = new Ipv8(cfg, ep, network, keys, overlays, onStart, strategies, schedulers);
+    if (meterRegistry != null) {
+      Metrics.bind(node, (io.micrometer.core.instrument.MeterRegistry) meterRegistry);
+    }
     if (!launchers.isEmpty() || serviceLaunchers) {
       CommunityLoader loader = new CommunityLoader();
       launchers.forEach(loader::setLauncher);
