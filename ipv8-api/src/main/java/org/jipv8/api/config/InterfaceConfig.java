@@ -34,8 +34,15 @@ public record InterfaceConfig(String interfaceName, String ip, int port, int por
   /** The interface names py-ipv8 knows. */
   public static final List<String> NAMES = List.of(UDP_IPV4, UDP_IPV6);
 
-  /** py-ipv8's number of bind attempts. */
-  public static final int DEFAULT_PORT_ATTEMPTS = 10_000;
+  /**
+   * Bind attempts by default: 1, so a taken port fails at once with a message naming the address.
+   * py-ipv8 silently moves up to {@link #PY_IPV8_PORT_ATTEMPTS} ports; ask for that with {@code
+   * jipv8_port_attempts}.
+   */
+  public static final int DEFAULT_PORT_ATTEMPTS = 1;
+
+  /** py-ipv8's number of bind attempts (port, port + 1, ...). */
+  public static final int PY_IPV8_PORT_ATTEMPTS = 10_000;
 
   public InterfaceConfig {
     if (interfaceName == null) {
@@ -66,7 +73,7 @@ public record InterfaceConfig(String interfaceName, String ip, int port, int por
       throw new ConfigurationException(
           "jipv8_port_attempts",
           "must be at least 1, was " + portAttempts,
-          "1 binds exactly the given port; py-ipv8 tries " + DEFAULT_PORT_ATTEMPTS);
+          "1 binds exactly the given port; py-ipv8 tries " + PY_IPV8_PORT_ATTEMPTS);
     }
   }
 

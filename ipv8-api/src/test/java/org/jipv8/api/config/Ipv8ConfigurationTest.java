@@ -23,7 +23,7 @@ class Ipv8ConfigurationTest {
   @Test
   void defaultsBindIpv4Port8090WithOneCurve25519Key() {
     assertEquals(
-        List.of(new InterfaceConfig("UDPIPv4", "0.0.0.0", 8090, 10_000)), defaults.interfaces());
+        List.of(new InterfaceConfig("UDPIPv4", "0.0.0.0", 8090, 1)), defaults.interfaces());
     assertEquals(
         List.of(new KeyConfig("anonymous id", KeyType.CURVE25519, "ec_multichain.pem", null)),
         defaults.keys());

@@ -160,9 +160,9 @@ class ConfigurationLoaderTest {
   @Test
   void portAttemptsExtensionIsWrittenOnlyWhenNotTheDefault() {
     Ipv8Configuration strict =
-        ConfigBuilder.fromDefaults().setPortAttempts(1, "UDPIPv4").finalizeConfig();
+        ConfigBuilder.fromDefaults().setPortAttempts(10_000, "UDPIPv4").finalizeConfig();
 
-    assertTrue(ConfigurationLoader.toJson(strict).contains("\"jipv8_port_attempts\" : 1"));
+    assertTrue(ConfigurationLoader.toJson(strict).contains("\"jipv8_port_attempts\" : 10000"));
     assertTrue(!ConfigurationLoader.toJson(Ipv8Configuration.defaults()).contains("jipv8"));
     assertEquals(strict, ConfigurationLoader.fromJson(ConfigurationLoader.toJson(strict)));
   }
