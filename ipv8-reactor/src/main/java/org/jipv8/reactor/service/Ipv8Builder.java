@@ -39,6 +39,7 @@ import org.jipv8.reactor.crypto.KeyFile;
 import org.jipv8.reactor.crypto.Keys;
 import org.jipv8.reactor.discovery.BuiltinStrategies;
 import org.jipv8.reactor.discovery.StrategyScheduler;
+import org.jipv8.reactor.endpoint.DispatcherEndpoint;
 import org.jipv8.reactor.endpoint.LoopbackGuard;
 import org.jipv8.reactor.endpoint.UdpEndpoint;
 import reactor.core.scheduler.Scheduler;
@@ -328,29 +329,36 @@ public final class Ipv8Builder {
   }
 
   private Endpoint buildEndpoint(Ipv8Configuration cfg) {
-    List<Endpoint> children = new ArrayList<>();
     Map<String, InterfaceConfig> byName = new LinkedHashMap<>();
     // As in py-ipv8, a later entry for the same interface replaces an earlier one.
     for (InterfaceConfig ic : cfg.interfaces()) {
       byName.put(ic.interfaceName(), ic);
     }
-    for (InterfaceConfig ic : byName.values()) {
-      children.add(
-          UdpEndpoint.builder()
-              .host(ic.ip())
-              .port(ic.port())
-              .portAttempts(ic.portAttempts())
-              .ipv6Only(InterfaceConfig.UDP_IPV6.equals(ic.interfaceName()))
-              .loopbackGuard(loopbackGuard)
-              .build());
-    }
-    if (children.isEmpty()) {
+    if (byName.isEmpty()) {
       throw new ConfigurationException(
           "interfaces",
           "no interface configured",
           "add {\"interface\": \"UDPIPv4\", \"ip\": \"0.0.0.0\", \"port\": 8090}");
     }
-    return children.size() == 1 ? children.get(0) : new DispatchingEndpoint(children);
+    Endpoint v4 = udp(byName.get(InterfaceConfig.UDP_IPV4));
+    Endpoint v6 = udp(byName.get(InterfaceConfig.UDP_IPV6));
+    if (v4 == null || v6 == null) {
+      return v4 != null ? v4 : v6;
+    }
+    return DispatcherEndpoint.of(v4, v6);
+  }
+
+  private Endpoint udp(InterfaceConfig ic) {
+    if (ic == null) {
+      return null;
+    }
+    return UdpEndpoint.builder()
+        .host(ic.ip())
+        .port(ic.port())
+        .portAttempts(ic.portAttempts())
+        .ipv6Only(InterfaceConfig.UDP_IPV6.equals(ic.interfaceName()))
+        .loopbackGuard(loopbackGuard)
+        .build();
   }
 
   private static Map<String, Peer> loadKeys(Ipv8Configuration cfg, LongSupplier clock) {
