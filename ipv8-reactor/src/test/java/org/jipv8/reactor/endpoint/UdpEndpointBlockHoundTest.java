@@ -127,4 +127,61 @@ class UdpEndpointBlockHoundTest {
       Thread.currentThread().interrupt();
     }
   }
+
+  @Test
+  void aWholeNodeWalksAndMessagesWithoutBlocking() {
+    java.util.function.Supplier<org.jipv8.reactor.service.Ipv8> node =
+        () ->
+            org.jipv8.reactor.service.Ipv8.builder()
+                .configuration(
+                    org.jipv8.api.config.ConfigBuilder.clean()
+                        .setAddress("127.0.0.1")
+                        .setPort(0)
+                        .setLogLevel("WARNING")
+                        .setWorkingDirectory(".")
+                        .setWalkerInterval(0.1)
+                        .addKey("me", org.jipv8.api.keys.KeyType.CURVE25519, "")
+                        .addOverlay(
+                            "InteropCommunity",
+                            "me",
+                            List.of(
+                                org.jipv8.api.config.WalkerConfig.of(
+                                    "RandomWalk", 1, java.util.Map.of())),
+                            List.of(),
+                            java.util.Map.of(),
+                            List.of())
+                        .finalizeConfig())
+                .overlay(
+                    org.jipv8.reactor.testing.InteropCommunity.class,
+                    org.jipv8.reactor.testing.InteropCommunity::new)
+                .loopbackOnly(true)
+                .build();
+    org.jipv8.reactor.service.Ipv8 a = node.get().startNow(TIMEOUT);
+    org.jipv8.reactor.service.Ipv8 b = node.get().startNow(TIMEOUT);
+    try {
+      org.jipv8.reactor.testing.InteropCommunity ca =
+          a.getOverlay(org.jipv8.reactor.testing.InteropCommunity.class);
+      org.jipv8.reactor.testing.InteropCommunity cb =
+          b.getOverlay(org.jipv8.reactor.testing.InteropCommunity.class);
+      b.onProtocolThread(() -> cb.walkTo(a.endpoint().localAddress())).block(TIMEOUT);
+      reactor.core.publisher.Flux.interval(Duration.ofMillis(20))
+          .filter(t -> !ca.getPeers().isEmpty() && !cb.getPeers().isEmpty())
+          .next()
+          .block(TIMEOUT);
+      b.onProtocolThread(
+              () ->
+                  cb.send(
+                      cb.getPeers().get(0),
+                      new org.jipv8.reactor.testing.InteropCommunity.Signed("hi", 1)))
+          .block(TIMEOUT);
+      reactor.core.publisher.Flux.interval(Duration.ofMillis(20))
+          .filter(t -> !ca.signedReceived().isEmpty())
+          .next()
+          .block(TIMEOUT);
+    } finally {
+      a.stopNow(TIMEOUT);
+      b.stopNow(TIMEOUT);
+    }
+    assertTrue(VIOLATIONS.isEmpty(), String.join("\n", VIOLATIONS));
+  }
 }
