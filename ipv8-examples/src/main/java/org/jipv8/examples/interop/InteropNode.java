@@ -12,6 +12,7 @@ import org.jipv8.api.address.Address;
 import org.jipv8.api.config.ConfigBuilder;
 import org.jipv8.api.config.Ipv8Configuration;
 import org.jipv8.api.keys.KeyType;
+import org.jipv8.api.messaging.Unsigned;
 import org.jipv8.api.peer.Peer;
 import org.jipv8.examples.LocalNode;
 import org.jipv8.reactor.service.Ipv8;
@@ -162,9 +163,9 @@ public final class InteropNode {
     f.put("msg_id", e.signed() ? 1 : 2);
     f.put("from_public_key", e.signed() ? HEX.formatHex(e.received().peer().publicKeyBin()) : null);
     f.put("from_address", e.received().source().toString());
-    f.put("global_time", e.received().globalTime());
+    f.put("global_time", Unsigned.toBigInteger(e.received().globalTime()));
     f.put("text", e.text());
-    f.put("counter", e.counter());
+    f.put("counter", Unsigned.toBigInteger(e.counter()));
     events.emit("message", f);
   }
 

@@ -22,6 +22,7 @@ import org.jipv8.api.keys.PrivateKey;
 import org.jipv8.api.messaging.Bits;
 import org.jipv8.api.messaging.DropReason;
 import org.jipv8.api.messaging.PacketDecodingException;
+import org.jipv8.api.messaging.Unsigned;
 import org.jipv8.api.peer.Peer;
 import org.jipv8.reactor.crypto.Keys;
 import org.jipv8.reactor.messaging.Decoded;
@@ -246,7 +247,7 @@ public final class BootstrapServer {
             new Bits(IntroductionResponsePayload.SUPPORTS_NEW_STYLE),
             p.identifier(),
             new byte[0]);
-    long time = me.claimGlobalTime() % 65536;
+    long time = Unsigned.mod65536(me.claimGlobalTime());
     endpoint.send(source, Packets.encode(prefix, response, me.privateKey(), time));
     responses.incrementAndGet();
   }
@@ -271,7 +272,7 @@ public final class BootstrapServer {
       for (Map.Entry<String, LinkedHashMap<Address, Member>> e : communities.entrySet()) {
         byte[] prefix = prefixes.get(e.getKey());
         for (Member m : List.copyOf(e.getValue().values())) {
-          int identifier = (int) (me.claimGlobalTime() % 65536);
+          int identifier = Unsigned.mod65536(me.claimGlobalTime());
           IntroductionRequestPayload probe =
               new IntroductionRequestPayload(
                   m.contact(),

@@ -22,6 +22,7 @@ import org.jipv8.api.keys.PublicKey;
 import org.jipv8.api.messaging.Bits;
 import org.jipv8.api.messaging.DropReason;
 import org.jipv8.api.messaging.Message;
+import org.jipv8.api.messaging.Unsigned;
 import org.jipv8.api.peer.Peer;
 import org.jipv8.reactor.community.PacketDispatcher.HandlerFailure;
 import org.jipv8.reactor.community.PacketDispatcher.Invoker;
@@ -885,7 +886,7 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
    * both the claimed global time mod 65536.
    */
   public final void sendIntroductionRequest(Address destination, boolean newStyle) {
-    int identifier = (int) (claimGlobalTime() % 65536);
+    int identifier = Unsigned.mod65536(claimGlobalTime());
     byte[] extra = introductionRequestExtraBytes(destination);
     Record payload;
     if (newStyle || destination.isIpv6()) {
@@ -949,7 +950,7 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
    */
   protected final Outgoing createIntroductionResponse(
       Address lan, Address requester, int identifier, Peer introduction, boolean newStyle) {
-    long globalTime = claimGlobalTime() % 65536;
+    long globalTime = Unsigned.mod65536(claimGlobalTime());
     Peer other = network.getVerifiedByAddress(requester);
     Peer intro = introduction != null ? introduction : getPeerForIntroduction(other, newStyle);
     Address introLan = Address.NULL;

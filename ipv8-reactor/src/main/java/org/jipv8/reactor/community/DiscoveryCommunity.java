@@ -11,6 +11,7 @@ import org.jipv8.api.community.Overlay;
 import org.jipv8.api.discovery.StrategyFactory;
 import org.jipv8.api.messaging.Bits;
 import org.jipv8.api.messaging.PacketDecodingException;
+import org.jipv8.api.messaging.Unsigned;
 import org.jipv8.api.peer.Peer;
 import org.jipv8.reactor.discovery.BuiltinStrategies;
 import org.jipv8.reactor.messaging.Decoded;
@@ -124,7 +125,7 @@ public class DiscoveryCommunity extends Community implements PingingOverlay, Sim
               sendSignedBy(
                   address,
                   new SimilarityRequestPayload(
-                      (int) (globalTime % 65536),
+                      Unsigned.mod65536(globalTime),
                       myEstimatedLan(),
                       myEstimatedWan(),
                       Bits.NONE,
@@ -169,7 +170,7 @@ public class DiscoveryCommunity extends Community implements PingingOverlay, Sim
   @Override
   public void sendPing(Peer peer) {
     long globalTime = claimGlobalTime();
-    int identifier = (int) (globalTime % 65536);
+    int identifier = Unsigned.mod65536(globalTime);
     // The cache goes first so that even a synchronous transport finds it when the pong arrives.
     requestCache.add(new PingRequestCache(identifier, peer, now()));
     send(peer.address(), new PingPayload(identifier), globalTime);

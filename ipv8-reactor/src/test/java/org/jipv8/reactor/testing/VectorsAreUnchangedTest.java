@@ -27,7 +27,8 @@ class VectorsAreUnchangedTest {
           "serializer.json",
           "discovery.json",
           "signed_message.json",
-          "malformed.json");
+          "malformed.json",
+          "dht.json");
 
   @Test
   void everyVectorFileIsOnTheClasspath() throws IOException {
