@@ -1,6 +1,8 @@
 package org.jipv8.api.endpoint;
 
 import org.jipv8.api.address.Address;
+import org.jipv8.api.messaging.DropReason;
+import org.jipv8.api.messaging.SendFailedException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -44,6 +46,33 @@ public interface Endpoint {
    * accepted by the outbound queue, not that it was delivered (UDP is best effort).
    */
   boolean send(Address destination, byte[] packet);
+
+  /**
+   * Sends one datagram lazily: nothing happens until subscription; subscribing queues it, and the
+   * {@code Mono} completes once the datagram has been handed to the socket, or errors with {@link
+   * SendFailedException} whose {@link SendFailedException#reason() reason} says why it was refused
+   * (queue full, endpoint closed, loopback guard, too large, socket error). Each subscription sends
+   * once more. The drop is counted in {@link #statistics()} as with {@link #send}.
+   *
+   * <p>This default is exact only for the closed and queue-full cases; endpoints override it to
+   * report the reason of every refusal.
+   */
+  default Mono<Void> write(Address destination, byte[] packet) {
+    return Mono.defer(
+        () -> {
+          if (!isOpen()) {
+            return Mono.error(
+                new SendFailedException(
+                    DropReason.ENDPOINT_CLOSED, "endpoint closed; not sent to " + destination));
+          }
+          if (!send(destination, packet)) {
+            return Mono.error(
+                new SendFailedException(
+                    DropReason.QUEUE_FULL, "datagram to " + destination + " was refused"));
+          }
+          return flush();
+        });
+  }
 
   /** Completes when everything queued before this call has left the queue. */
   Mono<Void> flush();
