@@ -41,5 +41,25 @@ public enum DropReason {
    * A subscriber of an endpoint's receive stream could not keep up (it had no outstanding demand),
    * so the datagram was dropped for that subscriber rather than stalling the socket.
    */
-  RECEIVE_OVERFLOW
+  RECEIVE_OVERFLOW,
+  /** A community's inbox of datagrams waiting to be decoded was full. */
+  INBOX_FULL,
+  /** A subscriber of {@code Community.messages(...)} or {@code peers()} had a full buffer. */
+  SUBSCRIBER_OVERFLOW,
+  /** A response arrived for a request nobody waits for any more (timed out or cancelled). */
+  NO_PENDING_REQUEST,
+  /** A response matched a pending request's identifier but came from another peer. */
+  UNSOLICITED_RESPONSE,
+  /** The sender exceeded its rate limit. */
+  RATE_LIMITED,
+  /** The peer table is full. */
+  PEER_LIMIT,
+  /** A message seen before (same signature or identifier) was received again. */
+  REPLAYED,
+  /** The datagram is larger than a UDP payload of the destination's family can be. */
+  TOO_LARGE,
+  /** The node has no interface of the destination address's family. */
+  NO_ADDRESS_FAMILY,
+  /** A peer presented a key other than the one known for it. */
+  KEY_MISMATCH
 }
