@@ -41,5 +41,25 @@ public enum DropReason {
    * A subscriber of an endpoint's receive stream could not keep up (it had no outstanding demand),
    * so the datagram was dropped for that subscriber rather than stalling the socket.
    */
-  RECEIVE_OVERFLOW
+  RECEIVE_OVERFLOW,
+  /** A community's inbox was full, so the datagram was refused before it was decoded. */
+  INBOX_FULL,
+  /** A {@code messages(type)} subscriber's bounded buffer was full; dropped for that subscriber. */
+  SUBSCRIBER_OVERFLOW,
+  /** A response arrived for an identifier no request is waiting for (any more). */
+  NO_PENDING_REQUEST,
+  /** A response arrived that answers no request sent to that address. */
+  UNSOLICITED_RESPONSE,
+  /** The sender (or the target it names) exceeded its rate limit. */
+  RATE_LIMITED,
+  /** Accepting the sender would exceed the community's peer limit. */
+  PEER_LIMIT,
+  /** The message was seen before (replay window). */
+  REPLAYED,
+  /** Larger than the largest UDP payload of the family (65,507 bytes IPv4, 65,527 IPv6). */
+  TOO_LARGE,
+  /** No address (or no endpoint) of the destination's family to send from or to. */
+  NO_ADDRESS_FAMILY,
+  /** The key in the message does not match the key known for the peer. */
+  KEY_MISMATCH
 }
