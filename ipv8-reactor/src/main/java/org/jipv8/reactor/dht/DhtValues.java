@@ -3,7 +3,11 @@ package org.jipv8.reactor.dht;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jipv8.api.keys.PrivateKey;
 import org.jipv8.api.keys.PublicKey;
@@ -131,6 +135,35 @@ public final class DhtValues {
    */
   static byte[] storageId(byte[] serialized, DhtValue parsed) {
     return sha1(parsed.signed() ? parsed.signer().toBin() : serialized);
+  }
+
+  /**
+   * What py-ipv8's {@code find_values} returns for serialized values: values that do not verify are
+   * skipped; for each signer (in order of first appearance) the data of its highest version; then
+   * every unsigned value in order.
+   */
+  public static List<DhtValue> latestPerSigner(List<byte[]> serialized) {
+    Map<ByteKey, DhtValue> signed = new LinkedHashMap<>();
+    List<DhtValue> unsigned = new ArrayList<>();
+    for (byte[] value : serialized) {
+      Optional<DhtValue> parsed = parse(value);
+      if (parsed.isEmpty()) {
+        continue;
+      }
+      DhtValue v = parsed.get();
+      if (!v.signed()) {
+        unsigned.add(v);
+        continue;
+      }
+      ByteKey signer = new ByteKey(v.signer().toBin());
+      DhtValue best = signed.get(signer);
+      if (best == null || v.version() > best.version()) {
+        signed.put(signer, v);
+      }
+    }
+    List<DhtValue> out = new ArrayList<>(signed.values());
+    out.addAll(unsigned);
+    return out;
   }
 
   static byte[] sha1(byte[] data) {
