@@ -42,24 +42,27 @@ public enum DropReason {
    * so the datagram was dropped for that subscriber rather than stalling the socket.
    */
   RECEIVE_OVERFLOW,
-  /** A community's inbox of datagrams waiting to be decoded was full. */
+  /** A community's inbox (datagrams waiting for decoding) was full. */
   INBOX_FULL,
-  /** A subscriber of {@code Community.messages(...)} or {@code peers()} had a full buffer. */
+  /** A subscriber of a fan-out stream could not keep up and the item was dropped for it. */
   SUBSCRIBER_OVERFLOW,
-  /** A response arrived for a request nobody waits for any more (timed out or cancelled). */
+  /** An answer whose identifier matches no request we have pending. */
   NO_PENDING_REQUEST,
-  /** A response matched a pending request's identifier but came from another peer. */
+  /**
+   * An introduction-response that answers no introduction-request we sent to that address with that
+   * identifier within the response timeout.
+   */
   UNSOLICITED_RESPONSE,
-  /** The sender exceeded its rate limit. */
+  /** More messages of this kind from (or towards) one address than the rate limit allows. */
   RATE_LIMITED,
-  /** The peer table is full. */
+  /** Accepting the sender would take the community over its {@code max_peers}. */
   PEER_LIMIT,
-  /** A message seen before (same signature or identifier) was received again. */
+  /** A signed message this peer already delivered (the opt-in replay window saw it before). */
   REPLAYED,
-  /** The datagram is larger than a UDP payload of the destination's family can be. */
+  /** Larger than the size a datagram or field may have. */
   TOO_LARGE,
-  /** The node has no interface of the destination address's family. */
+  /** No interface of the destination's address family (IPv4 or IPv6). */
   NO_ADDRESS_FAMILY,
-  /** A peer presented a key other than the one known for it. */
+  /** The signer's key does not match the key expected for that peer or address. */
   KEY_MISMATCH
 }
