@@ -77,6 +77,7 @@ public class ReceivePathBenchmark {
                 .verificationScheduler(verification)
                 .lanAddresses(LanAddressProvider.none())
                 .build());
+    community.start().block();
     PrivateKey sender = Keys.generate(KeyType.CURVE25519);
     byte[] prefix = community.prefix();
     datagrams = new byte[BURST][];
