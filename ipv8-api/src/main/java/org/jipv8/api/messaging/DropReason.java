@@ -42,24 +42,27 @@ public enum DropReason {
    * so the datagram was dropped for that subscriber rather than stalling the socket.
    */
   RECEIVE_OVERFLOW,
-  /** A community's inbox was full, so the datagram was refused before it was decoded. */
+  /** A community's inbox (datagrams waiting for decoding) was full. */
   INBOX_FULL,
-  /** A {@code messages(type)} subscriber's bounded buffer was full; dropped for that subscriber. */
+  /** A subscriber of a fan-out stream could not keep up and the item was dropped for it. */
   SUBSCRIBER_OVERFLOW,
-  /** A response arrived for an identifier no request is waiting for (any more). */
+  /** An answer whose identifier matches no request we have pending. */
   NO_PENDING_REQUEST,
-  /** A response arrived that answers no request sent to that address. */
+  /**
+   * An introduction-response that answers no introduction-request we sent to that address with that
+   * identifier within the response timeout.
+   */
   UNSOLICITED_RESPONSE,
-  /** The sender (or the target it names) exceeded its rate limit. */
+  /** More messages of this kind from (or towards) one address than the rate limit allows. */
   RATE_LIMITED,
-  /** Accepting the sender would exceed the community's peer limit. */
+  /** Accepting the sender would take the community over its {@code max_peers}. */
   PEER_LIMIT,
-  /** The message was seen before (replay window). */
+  /** A signed message this peer already delivered (the opt-in replay window saw it before). */
   REPLAYED,
-  /** Larger than the largest UDP payload of the family (65,507 bytes IPv4, 65,527 IPv6). */
+  /** Larger than the size a datagram or field may have. */
   TOO_LARGE,
-  /** No address (or no endpoint) of the destination's family to send from or to. */
+  /** No interface of the destination's address family (IPv4 or IPv6). */
   NO_ADDRESS_FAMILY,
-  /** The key in the message does not match the key known for the peer. */
+  /** The signer's key does not match the key expected for that peer or address. */
   KEY_MISMATCH
 }
