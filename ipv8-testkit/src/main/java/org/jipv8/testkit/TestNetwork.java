@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.jipv8.api.address.Address;
 import org.jipv8.api.config.ConfigBuilder;
 import org.jipv8.api.keys.KeyType;
+import org.jipv8.api.peer.Peer;
 import org.jipv8.reactor.community.Community;
 import org.jipv8.reactor.community.LanAddressProvider;
 import org.jipv8.reactor.crypto.Keys;
@@ -169,6 +170,27 @@ public final class TestNetwork<C extends Community> implements AutoCloseable {
    */
   public Address address(int i) {
     return endpoints.get(i).localAddress();
+  }
+
+  /**
+   * The peer that node {@code from} knows node {@code to} as (its key and the address it reaches it
+   * at), for sends and requests from {@code from} to {@code to}.
+   *
+   * @throws IllegalStateException when {@code from} does not know {@code to} (yet)
+   */
+  public Peer peer(int from, int to) {
+    Peer target = community(to).myPeer();
+    return community(from).getPeers().stream()
+        .filter(target::equals)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "node "
+                        + from
+                        + " does not know node "
+                        + to
+                        + "; introduceAll() or advance() first"));
   }
 
   /** The virtual clock: the nodes' protocol and verification scheduler and the network's. */

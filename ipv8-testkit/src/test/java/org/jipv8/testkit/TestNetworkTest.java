@@ -31,6 +31,16 @@ class TestNetworkTest {
       }
       assertEquals(0, net.inFlight());
       assertEquals(4, net.size());
+      assertEquals(net.community(2).myPeer(), net.peer(0, 2));
+      assertEquals(net.address(2), net.peer(0, 2).address());
+    }
+  }
+
+  @Test
+  void aPeerNotYetKnownIsAnErrorSayingWhatToDo() {
+    try (TestNetwork<PlainCommunity> net = plain().start()) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> net.peer(0, 1));
+      assertTrue(e.getMessage().contains("introduceAll()"), e.getMessage());
     }
   }
 
