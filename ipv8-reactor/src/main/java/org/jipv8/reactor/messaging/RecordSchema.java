@@ -31,7 +31,7 @@ final class RecordSchema<T extends Record> {
         }
       };
 
-  private static final Set<String> INT_FORMATS = Set.of("B", "H", "l");
+  private static final Set<String> INT_FORMATS = Set.of("B", "H", "I", "l");
   private static final Set<String> LONG_FORMATS = Set.of("B", "H", "I", "l", "q", "Q");
   private static final Set<String> BYTES_FORMATS =
       Set.of(
@@ -124,6 +124,10 @@ final class RecordSchema<T extends Record> {
   }
 
   private static Object toWire(Field f, Object v) {
+    if (v instanceof Integer i && f.codec.name().equals("I")) {
+      // An int holds a u32 identifier; values of 2^31 and above are negative in Java.
+      return Integer.toUnsignedLong(i);
+    }
     if (v instanceof String s && !(f.codec instanceof VarLenFormat vf && vf.text())) {
       return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -194,6 +198,12 @@ final class RecordSchema<T extends Record> {
       }
       if (name.equals("payload-list")) {
         return defaultCodec(where, t, c.getGenericType());
+      }
+      if (name.equals("node-list")
+          && listElement(c.getGenericType()) instanceof Class<?> ec
+          && Record.class.isAssignableFrom(ec)) {
+        // u8 count, then each record's fields inline (py-ipv8's DHT ListOf(NodePacker)).
+        return new ListFormat(name, new InlineFormat(of(ec.asSubclass(Record.class))));
       }
       if (accepted.contains(name) && Formats.get(name) != null) {
         return Formats.get(name);
