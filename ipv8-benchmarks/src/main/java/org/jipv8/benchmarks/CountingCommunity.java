@@ -2,12 +2,13 @@ package org.jipv8.benchmarks;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.jipv8.api.peer.Peer;
 import org.jipv8.reactor.community.Community;
 import org.jipv8.reactor.community.CommunitySettings;
 
 /**
- * A community whose handlers only count, and wake the thread waiting in {@link #awaitSettled} once
- * the count it waits for is reached.
+ * A community whose handlers (and answered introduction-requests) only count, and wake the thread
+ * waiting in {@link #awaitSettled} once the count it waits for is reached.
  */
 public final class CountingCommunity extends Community {
   private final AtomicLong handled = new AtomicLong();
@@ -18,6 +19,11 @@ public final class CountingCommunity extends Community {
     super(Messages.ID, settings);
     addUnsignedHandler(Messages.Plain.class, (source, m) -> count());
     addHandler(Messages.Signed.class, (peer, m) -> count());
+  }
+
+  @Override
+  protected void introductionRequestCallback(Peer peer, long globalTime, Record payload) {
+    count();
   }
 
   private void count() {
