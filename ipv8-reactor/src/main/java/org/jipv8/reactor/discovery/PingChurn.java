@@ -33,7 +33,9 @@ import org.jipv8.reactor.community.PingingOverlay;
  *       is pinged.
  * </ol>
  *
- * <p>State of peers that left the overlay is forgotten.
+ * <p>State of peers that left the overlay is forgotten. On a {@link RoutingTableOverlay} (the DHT)
+ * the step is py-ipv8's: the overlay maintains its routing table ({@link
+ * RoutingTableOverlay#pingChurnStep}).
  *
  * <p>Threading: {@code takeStep} runs on the protocol thread under the walk lock.
  */
@@ -74,10 +76,16 @@ public final class PingChurn extends AbstractDiscoveryStrategy<PingingOverlay> {
 
   @Override
   public void takeStep() {
-    withWalkLock(this::step);
+    // The strategy scheduler calls this on the protocol thread, where the overlay state lives:
+    // no walk lock is needed (it stays in the API for strategies written the py-ipv8 way).
+    step();
   }
 
   private void step() {
+    if (overlay instanceof RoutingTableOverlay dht) {
+      dht.pingChurnStep(Duration.ofMillis(pingIntervalMillis));
+      return;
+    }
     Network network = overlay.network();
     List<Peer> peers = overlay.getPeers();
     Set<Peer> present = new HashSet<>(peers);
@@ -112,20 +120,15 @@ public final class PingChurn extends AbstractDiscoveryStrategy<PingingOverlay> {
     return peer.lastResponse() >= s.pendingSince();
   }
 
-  /** Peers pinged and not heard from since (a snapshot). */
+  /** Peers pinged and not heard from since; a snapshot; call on the protocol thread. */
   public Set<Peer> pendingPeers() {
-    walkLock().lock();
-    try {
-      Set<Peer> out = new HashSet<>();
-      states.forEach(
-          (p, s) -> {
-            if (s.pending() && !answered(p, s)) {
-              out.add(p);
-            }
-          });
-      return Set.copyOf(out);
-    } finally {
-      walkLock().unlock();
-    }
+    Set<Peer> out = new HashSet<>();
+    states.forEach(
+        (p, s) -> {
+          if (s.pending() && !answered(p, s)) {
+            out.add(p);
+          }
+        });
+    return Set.copyOf(out);
   }
 }

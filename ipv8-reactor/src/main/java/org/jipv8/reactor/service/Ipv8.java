@@ -165,6 +165,9 @@ public final class Ipv8 {
           return Flux.fromIterable(all)
               .flatMap(o -> o.unload().onErrorResume(e -> logUnloadError(o, e)))
               .then(endpoint.close())
+              // Dispose before completing, so that a caller woken by the completion sees the
+              // threads ended; doFinally covers errors and cancellation.
+              .then(Mono.<Void>fromRunnable(schedulers::dispose))
               .doFinally(s -> schedulers.dispose());
         });
   }

@@ -64,6 +64,7 @@ final class NodeAssembler {
 
   private Ipv8 assembleOrThrow() {
     Ipv8Configuration cfg = b.configuration;
+    org.jipv8.reactor.config.LogLevels.apply(cfg.logger());
     schedulers = Schedulers.create(b.protocolScheduler, b.verifyScheduler);
     RandomGenerator rnd = b.random != null ? b.random : new Random();
     LongSupplier clock = () -> schedulers.protocol().now(TimeUnit.MILLISECONDS);
@@ -82,7 +83,7 @@ final class NodeAssembler {
         new StrategyScheduler(
             ep, schedulers.protocol(), Duration.ofNanos(Math.round(cfg.walkerInterval() * 1e9)));
     List<StartAction> onStart = new ArrayList<>();
-    PrefixRouter router = PrefixRouter.of(ep);
+    PrefixRouter router = PrefixRouter.create(ep);
     LanAddressProvider lan = b.lanAddresses != null ? b.lanAddresses : boundLanAddress(cfg);
     Endpoint endpoint = ep;
     SettingsMaker settings =
