@@ -199,10 +199,12 @@ public final class Network {
     assert confinement.check("Network.discoverServices");
     NetworkKey key = NetworkKey.of(peer);
     boolean changed = this.services.add(key, services, table::contains, table.size());
-    caches.servicesDiscovered(peer, table.get(key) != null ? table.get(key) : peer, services);
+    Peer canonical = table.get(key) != null ? table.get(key) : peer;
+    caches.servicesDiscovered(peer, canonical, services);
     if (changed && table.contains(key)) {
       publish();
     }
+    observers.servicesDiscovered(canonical, services);
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -414,6 +416,12 @@ public final class Network {
 
     /** A verified peer was removed. */
     void onPeerRemoved(Peer peer);
+
+    /**
+     * {@code services} were added to the service set of {@code peer} (the stored object when it is
+     * verified; it need not be). Does nothing by default.
+     */
+    default void onServicesDiscovered(Peer peer, Collection<CommunityId> services) {}
   }
 
   /** Adds an observer (a second add of the same object is ignored). Any thread. */

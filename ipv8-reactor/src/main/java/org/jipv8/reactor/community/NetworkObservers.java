@@ -1,9 +1,11 @@
 package org.jipv8.reactor.community;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jipv8.api.community.CommunityId;
 import org.jipv8.api.peer.Peer;
 
 /**
@@ -40,6 +42,12 @@ final class NetworkObservers {
   void added(Peer peer) {
     for (Network.PeerObserver o : observers.get()) {
       o.onPeerAdded(peer);
+    }
+  }
+
+  void servicesDiscovered(Peer peer, Collection<CommunityId> services) {
+    for (Network.PeerObserver o : observers.get()) {
+      o.onServicesDiscovered(peer, services);
     }
   }
 
