@@ -160,6 +160,31 @@ class Ipv8ReleaseTest {
   }
 
   @Test
+  void aStartSubscribedOnANonBlockingThreadBuildsElsewhere() {
+    String[] buildThread = new String[1];
+    Ipv8 node =
+        Mono.defer(
+                () ->
+                    Ipv8.builder()
+                        .loopback()
+                        .overlay(
+                            OverlayDefinition.of(
+                                InteropCommunity.class,
+                                s -> {
+                                  buildThread[0] = Thread.currentThread().getName();
+                                  return new InteropCommunity(s);
+                                }))
+                        .start())
+            .subscribeOn(reactor.core.scheduler.Schedulers.parallel())
+            .block(WAIT);
+    try {
+      assertTrue(buildThread[0].startsWith("boundedElastic"), buildThread[0]);
+    } finally {
+      node.stopNow(WAIT);
+    }
+  }
+
+  @Test
   void aProgramThatNeverStopsItsNodeStillExits() throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process p =
