@@ -185,6 +185,23 @@ class Ipv8ReleaseTest {
   }
 
   @Test
+  void aLocalTrackerRunsOnADaemonThreadAndReleasesItsPort() {
+    LocalTracker tracker = LocalTracker.startNow(WAIT);
+    int port = tracker.address().port();
+    try {
+      assertEquals(Loopback.HOST, tracker.address().host());
+      assertEquals(List.of(), nonDaemonNodeThreads());
+      assertEquals(List.of(tracker.address()), tracker.bootstrapper().blacklist());
+    } finally {
+      tracker.close();
+    }
+    // The port is free again: a second tracker binds it.
+    Mono<LocalTracker> again = LocalTracker.start(port);
+    LocalTracker second = again.block(WAIT);
+    second.close();
+  }
+
+  @Test
   void aProgramThatNeverStopsItsNodeStillExits() throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process p =
