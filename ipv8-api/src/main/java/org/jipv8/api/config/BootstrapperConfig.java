@@ -12,10 +12,11 @@ import java.util.Map;
  * them instead, in {@link ConfigurationValidator#validateNames}: a misspelt bootstrapper would
  * otherwise leave a node that never finds its first peer.
  *
+ * <p>The constructor throws {@link ConfigurationException} when the name is empty or {@code init}
+ * holds a value a file cannot hold (paths relative to the entry).
+ *
  * @param className the bootstrapper name (file key {@code class})
  * @param init its keyword arguments (file key {@code init}); deep-immutable
- * @throws ConfigurationException when the name is empty or {@code init} holds a value a file cannot
- *     hold (paths relative to the entry)
  */
 public record BootstrapperConfig(String className, Map<String, Object> init) {
 

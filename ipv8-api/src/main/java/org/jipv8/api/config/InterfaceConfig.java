@@ -17,11 +17,13 @@ import org.jipv8.api.address.AddressKind;
  * means "this port or fail". It is written to files only when it differs from the default, so files
  * written for default settings stay loadable by py-ipv8 (which would refuse the key).
  *
+ * <p>The constructor throws {@link ConfigurationException} when a value is out of range (paths
+ * relative to the entry).
+ *
  * @param interfaceName {@value #UDP_IPV4} or {@value #UDP_IPV6} (file key {@code interface})
  * @param ip the local address to bind: an IP literal of the interface's family, or a host name
  * @param port 0..65535; 0 lets the operating system choose
  * @param portAttempts at least 1: how many consecutive ports to try, starting at {@code port}
- * @throws ConfigurationException when a value is out of range (paths relative to the entry)
  */
 public record InterfaceConfig(String interfaceName, String ip, int port, int portAttempts) {
 

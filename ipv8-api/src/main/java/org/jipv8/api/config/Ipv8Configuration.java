@@ -20,6 +20,8 @@ import org.jipv8.api.keys.KeyType;
  * <p>Two entries of {@code interfaces} with the same name are allowed; as in py-ipv8 the last one
  * wins. Two keys with the same alias are allowed too; again the last one wins.
  *
+ * <p>The constructor throws {@link ConfigurationException} naming the offending entry.
+ *
  * @param interfaces the sockets to bind; may be empty (for example with an endpoint override)
  * @param keys the identities, by alias
  * @param logger logging settings
@@ -27,7 +29,6 @@ import org.jipv8.api.keys.KeyType;
  *     used by the service itself
  * @param walkerInterval seconds between strategy rounds (file key {@code walker_interval})
  * @param overlays the overlays to create, in order
- * @throws ConfigurationException naming the offending entry
  */
 public record Ipv8Configuration(
     List<InterfaceConfig> interfaces,

@@ -16,12 +16,13 @@ import org.jipv8.api.keys.KeyType;
  * <p>A missing {@code file} is read as {@code ""}. py-ipv8's service needs the key present, so it
  * is always written; files written here therefore load in py-ipv8 too.
  *
+ * <p>The constructor throws {@link ConfigurationException} when the alias is empty, {@code bin} is
+ * not base64, or none of file, bin and generation is given (paths relative to the entry).
+ *
  * @param alias the name overlays refer to (file key {@code alias}); not empty
  * @param generation the key type to generate, or null (file key {@code generation})
  * @param file where the private key is kept, or {@code ""} for none (file key {@code file})
  * @param bin the private key as standard base64, or null (file key {@code bin})
- * @throws ConfigurationException when the alias is empty, {@code bin} is not base64, or none of
- *     file, bin and generation is given (paths relative to the entry)
  */
 public record KeyConfig(String alias, KeyType generation, String file, String bin) {
 

@@ -8,8 +8,10 @@ import java.util.List;
  * <p>The level names are py-ipv8's (Python's): the engine maps WARNING to SLF4J's WARN, CRITICAL to
  * ERROR, and NOTSET to "everything".
  *
+ * <p>The constructor throws {@link ConfigurationException} for a level not in {@link #LEVELS} (path
+ * {@code level}).
+ *
  * @param level one of {@link #LEVELS}
- * @throws ConfigurationException for any other level (path {@code level})
  */
 public record LoggerConfig(String level) {
 

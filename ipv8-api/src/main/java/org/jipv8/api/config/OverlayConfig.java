@@ -11,6 +11,10 @@ import java.util.Map;
  * "DiscoveryCommunity", "key": "anonymous id", "walkers": [...], "bootstrappers": [...],
  * "initialize": {...}, "on_start": [["method", arg, ...], ...]}}.
  *
+ * <p>The constructor throws {@link ConfigurationException} when a name is empty, a list holds null,
+ * an {@code on_start} entry does not start with a method name, or a free-form value cannot be
+ * written to a file (paths relative to the entry).
+ *
  * @param className the overlay name as registered with the engine (file key {@code class})
  * @param key the alias of the identity it uses, defined in {@code keys} (file key {@code key})
  * @param walkers its discovery strategies, in order
@@ -19,9 +23,6 @@ import java.util.Map;
  *     anonymize}); deep-immutable
  * @param onStart methods called when the service starts: each entry is the method name followed by
  *     its positional arguments (file key {@code on_start}); deep-immutable
- * @throws ConfigurationException when a name is empty, a list holds null, an {@code on_start} entry
- *     does not start with a method name, or a free-form value cannot be written to a file (paths
- *     relative to the entry)
  */
 public record OverlayConfig(
     String className,

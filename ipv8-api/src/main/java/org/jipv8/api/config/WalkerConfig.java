@@ -9,12 +9,13 @@ import java.util.Map;
  * <p>The strategy name is not checked here, because which names exist depends on the overlay and on
  * what the engine registered; see {@link ConfigurationValidator#validateNames}.
  *
+ * <p>The constructor throws {@link ConfigurationException} when the name is empty, {@code peers} is
+ * below -1 or {@code init} holds a value a file cannot hold (paths relative to the entry).
+ *
  * @param strategy the strategy name (file key {@code strategy}), for example {@code RandomWalk}
  * @param peers the strategy runs while the overlay has fewer peers than this; -1 means always (file
  *     key {@code peers})
  * @param init the strategy's keyword arguments (file key {@code init}); deep-immutable
- * @throws ConfigurationException when the name is empty, {@code peers} is below -1 or {@code init}
- *     holds a value a file cannot hold (paths relative to the entry)
  */
 public record WalkerConfig(String strategy, int peers, Map<String, Object> init) {
 

@@ -15,4 +15,7 @@
  * <p>Nullness: non-null unless documented. Threading: records are immutable and thread-safe; the
  * builder is not thread-safe.
  */
+@NullMarked
 package org.jipv8.api.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -31,4 +31,7 @@
  *
  * <p>Nullness: non-null unless documented.
  */
+@NullMarked
 package org.jipv8.api.loader;
+
+import org.jspecify.annotations.NullMarked;

@@ -41,5 +41,28 @@ public enum DropReason {
    * A subscriber of an endpoint's receive stream could not keep up (it had no outstanding demand),
    * so the datagram was dropped for that subscriber rather than stalling the socket.
    */
-  RECEIVE_OVERFLOW
+  RECEIVE_OVERFLOW,
+  /** A community's inbox (datagrams waiting for decoding) was full. */
+  INBOX_FULL,
+  /** A subscriber of a fan-out stream could not keep up and the item was dropped for it. */
+  SUBSCRIBER_OVERFLOW,
+  /** An answer whose identifier matches no request we have pending. */
+  NO_PENDING_REQUEST,
+  /**
+   * An introduction-response that answers no introduction-request we sent to that address with that
+   * identifier within the response timeout.
+   */
+  UNSOLICITED_RESPONSE,
+  /** More messages of this kind from (or towards) one address than the rate limit allows. */
+  RATE_LIMITED,
+  /** Accepting the sender would take the community over its {@code max_peers}. */
+  PEER_LIMIT,
+  /** A signed message this peer already delivered (the opt-in replay window saw it before). */
+  REPLAYED,
+  /** Larger than the size a datagram or field may have. */
+  TOO_LARGE,
+  /** No interface of the destination's address family (IPv4 or IPv6). */
+  NO_ADDRESS_FAMILY,
+  /** The signer's key does not match the key expected for that peer or address. */
+  KEY_MISMATCH
 }

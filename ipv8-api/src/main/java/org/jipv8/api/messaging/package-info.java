@@ -3,4 +3,7 @@
  * org.jipv8.api.messaging.Message}; its fields map to py-ipv8 wire formats by type, or by {@link
  * org.jipv8.api.messaging.Format}. Non-null everywhere unless a method says otherwise.
  */
+@NullMarked
 package org.jipv8.api.messaging;
+
+import org.jspecify.annotations.NullMarked;

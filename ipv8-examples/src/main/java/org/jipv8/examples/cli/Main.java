@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       TrackerCommand.class,
       NodeCommand.class,
       InteropCommand.class,
+      org.jipv8.examples.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,54 +1,40 @@
 package org.jipv8.examples.tutorial;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.jipv8.api.address.Address;
-import org.jipv8.examples.LocalNode;
 import org.jipv8.reactor.service.Ipv8;
+import org.jipv8.reactor.service.Ipv8Builder;
+import org.jipv8.reactor.service.LocalTracker;
+import org.jipv8.reactor.service.OverlayDefinition;
+import org.jipv8.reactor.service.Walkers;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
- * Runs the tutorial: three nodes on 127.0.0.1 find each other (nodes 2 and 3 are told node 1's
- * address) and exchange their clocks. {@code java -cp ipv8.jar
- * org.jipv8.examples.tutorial.ClockExample [seconds]}.
+ * Runs the tutorial: three nodes on 127.0.0.1 find each other through a local tracker and exchange
+ * their clocks. {@code java -cp ipv8.jar org.jipv8.examples.tutorial.ClockExample [seconds]}.
  */
 public final class ClockExample {
   private ClockExample() {}
 
   // tag::main[]
-  /** Starts {@code count} nodes, runs them for {@code duration}, stops them; returns the clocks. */
+  /** Starts {@code count} nodes, lets them talk for {@code duration}, stops them: their clocks. */
   public static List<Long> run(int count, Duration duration) {
-    List<Ipv8> nodes = new ArrayList<>();
-    try {
-      for (int i = 0; i < count; i++) {
-        Ipv8 node =
-            Ipv8.builder()
-                .configuration(
-                    LocalNode.config(0)
-                        .addOverlay(
-                            "ClockCommunity",
-                            "me",
-                            List.of(LocalNode.randomWalk(10)),
-                            List.of(),
-                            Map.of(),
-                            List.of(List.of("startTalking")))
-                        .finalizeConfig())
-                .overlay(ClockCommunity.class, ClockCommunity::new)
-                .loopbackOnly(true)
-                .build()
-                .startNow(Duration.ofSeconds(10));
-        nodes.add(node);
-      }
-      Address first = nodes.get(0).endpoint().localAddress();
-      for (Ipv8 node : nodes.subList(1, nodes.size())) {
-        ClockCommunity community = node.getOverlay(ClockCommunity.class);
-        node.onProtocolThread(() -> community.walkTo(first)).block(Duration.ofSeconds(5));
-      }
-      reactor.core.publisher.Mono.delay(duration).block();
-      return nodes.stream().map(n -> n.getOverlay(ClockCommunity.class).clock()).toList();
-    } finally {
-      nodes.forEach(n -> n.stopNow(Duration.ofSeconds(10)));
+    try (LocalTracker tracker = LocalTracker.startNow(Duration.ofSeconds(10))) {
+      Ipv8Builder builder =
+          Ipv8.builder()
+              .loopback()
+              .overlay(
+                  OverlayDefinition.of(ClockCommunity.class, ClockCommunity::new)
+                      .walker(Walkers.randomWalk(10))
+                      .bootstrapper(tracker::bootstrapper)
+                      .onStart(ClockCommunity::startTalking));
+      List<Ipv8> nodes = Flux.range(0, count).flatMap(i -> builder.start()).collectList().block();
+      Mono.delay(duration).block();
+      List<Long> clocks =
+          nodes.stream().map(n -> n.getOverlay(ClockCommunity.class).clock()).toList();
+      Flux.fromIterable(nodes).flatMap(Ipv8::stop).blockLast();
+      return clocks;
     }
   }
 

@@ -50,8 +50,13 @@ class TutorialTest {
   }
 
   @Test
+  void aStrategyRegisteredInCodeRuns() {
+    assertStrategyRuns(StrategyRegistration.inCode());
+  }
+
+  @Test
   void aStrategyRegisteredOnARunningNodeRuns() {
-    assertStrategyRuns(StrategyRegistration.atRuntime(0));
+    assertStrategyRuns(StrategyRegistration.atRuntime());
   }
 
   @Test
@@ -61,6 +66,6 @@ class TutorialTest {
 
   @Test
   void aStrategyDeclaredOnALauncherRuns() {
-    assertStrategyRuns(StrategyRegistration.throughLauncher(0));
+    assertStrategyRuns(StrategyRegistration.throughLauncher());
   }
 }

@@ -588,6 +588,42 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
   }
 
   /**
+   * Registers the handler of a signed message type behind an opt-in {@link ReplayWindow} (a
+   * deliberate addition to py-ipv8, which accepts a replayed signed datagram every time): a second
+   * copy of a message, from any address, or one older than the window is dropped and counted as
+   * {@link DropReason#REPLAYED} before the handler (and before the signer's address is updated).
+   *
+   * @throws IllegalArgumentException when the type is unsigned or declares no global time (the
+   *     window is keyed by it), or its id is outside 0..230
+   * @throws IllegalStateException when the id already has a handler
+   */
+  protected final <T extends Record> void addReplayProtectedHandler(
+      Class<T> type, ReplayWindow window, MessageHandler<T> handler) {
+    Objects.requireNonNull(window, "window");
+    Objects.requireNonNull(handler, "handler");
+    Message m = requireUserMessage(type);
+    if (!m.signed() || !m.globalTime()) {
+      throw new IllegalArgumentException(
+          type.getName()
+              + " must be signed and carry a global time for replay protection"
+              + " (@Message(signed = true, globalTime = true))");
+    }
+    Invoker<T> signed = signedInvoker(handler);
+    register(
+        m.id(),
+        type.getSimpleName(),
+        typedDecoder(type),
+        (source, d) -> {
+          if (window.firstDelivery(d.signer(), d.globalTime())) {
+            signed.invoke(source, d);
+          } else {
+            dispatcher.dropAs(DropReason.REPLAYED, m.id());
+          }
+        },
+        null);
+  }
+
+  /**
    * Registers the handler of an unsigned message type: it gets the UDP source and the payload.
    *
    * @throws IllegalArgumentException when the type has no {@code @Message}, is signed, or its id is

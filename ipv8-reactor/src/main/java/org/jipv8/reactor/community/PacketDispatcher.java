@@ -248,7 +248,12 @@ final class PacketDispatcher {
 
   /** Counts the message being handled as a {@code POLICY} drop instead of handled. */
   void dropByPolicy(int messageId) {
-    statistics.countDrop(DropReason.POLICY, messageId);
+    dropAs(DropReason.POLICY, messageId);
+  }
+
+  /** Counts the message being handled as dropped for {@code reason} instead of handled. */
+  void dropAs(DropReason reason, int messageId) {
+    statistics.countDrop(reason, messageId);
     droppedByPolicy = true;
   }
 }

@@ -9,4 +9,7 @@
  * <p>Nullness: parameters and results are non-null unless documented. Threading: community state
  * lives on the protocol scheduler of its settings; see each type.
  */
+@NullMarked
 package org.jipv8.reactor.community;
+
+import org.jspecify.annotations.NullMarked;

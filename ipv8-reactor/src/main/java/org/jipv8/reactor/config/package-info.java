@@ -6,4 +6,7 @@
  *
  * <p>Nullness: non-null unless documented. Threading: stateless and thread-safe.
  */
+@NullMarked
 package org.jipv8.reactor.config;
+
+import org.jspecify.annotations.NullMarked;

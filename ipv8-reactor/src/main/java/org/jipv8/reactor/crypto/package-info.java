@@ -4,4 +4,7 @@
  * halves). Everything here is immutable and thread-safe; Ed25519 points are decoded once per key so
  * verification on the hot path is signature arithmetic only.
  */
+@NullMarked
 package org.jipv8.reactor.crypto;
+
+import org.jspecify.annotations.NullMarked;

@@ -10,4 +10,7 @@
  * random()}), so they run deterministically on virtual time. Parameters and return values are
  * non-null unless documented.
  */
+@NullMarked
 package org.jipv8.reactor.discovery;
+
+import org.jspecify.annotations.NullMarked;

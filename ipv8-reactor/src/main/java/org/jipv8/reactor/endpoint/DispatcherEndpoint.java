@@ -11,6 +11,7 @@ import org.jipv8.api.endpoint.Datagram;
 import org.jipv8.api.endpoint.Endpoint;
 import org.jipv8.api.endpoint.EndpointStatistics;
 import org.jipv8.api.messaging.DropReason;
+import org.jipv8.api.messaging.SendFailedException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -21,8 +22,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>Routing: {@code UDPV4} and {@code UDPV4_LAN} destinations use the IPv4 child, {@code UDPV6}
  * the IPv6 child. A destination no configured child can reach (a host name, or a family without a
- * child) is dropped and counted as {@link DropReason#SOCKET_ERROR} in this endpoint's statistics
- * (py-ipv8 drops it silently).
+ * child) is dropped and counted in this endpoint's statistics, as {@link
+ * DropReason#NO_ADDRESS_FAMILY} for an address of a family without a child and as {@link
+ * DropReason#SOCKET_ERROR} for a host name (py-ipv8 drops both silently).
  *
  * <p>{@link #open()} opens the children one after another and fails if any fails (py-ipv8 is
  * content with one; a configured interface that cannot bind is a configuration error here). {@link
@@ -105,10 +107,39 @@ public final class DispatcherEndpoint implements Endpoint {
     Objects.requireNonNull(destination, "destination");
     Endpoint child = childFor(destination);
     if (child == null) {
-      own.recordDrop(DropReason.SOCKET_ERROR);
+      own.recordDrop(unreachable(destination));
       return false;
     }
     return child.send(destination, packet);
+  }
+
+  /**
+   * As the child of the destination's family writes it; with no such child, errors with {@code
+   * NO_ADDRESS_FAMILY} (an IP address of a family no child has) or {@code SOCKET_ERROR} (a host
+   * name), counted here.
+   */
+  @Override
+  public Mono<Void> write(Address destination, byte[] packet) {
+    Objects.requireNonNull(destination, "destination");
+    Objects.requireNonNull(packet, "packet");
+    return Mono.defer(
+        () -> {
+          Endpoint child = childFor(destination);
+          if (child == null) {
+            DropReason reason = unreachable(destination);
+            own.recordDrop(reason);
+            return Mono.error(
+                new SendFailedException(
+                    reason, "no endpoint of " + this + " can send to " + destination));
+          }
+          return child.write(destination, packet);
+        });
+  }
+
+  private static DropReason unreachable(Address destination) {
+    return destination.kind() == AddressKind.DOMAIN
+        ? DropReason.SOCKET_ERROR
+        : DropReason.NO_ADDRESS_FAMILY;
   }
 
   @Override

@@ -19,8 +19,11 @@ import reactor.core.publisher.MonoSink;
  */
 final class OutboundQueue {
 
-  /** One datagram waiting to be written; owns one reference of {@code content}. */
-  record Outbound(InetSocketAddress recipient, ByteBuf content, int length) {}
+  /**
+   * One datagram waiting to be written; owns one reference of {@code content}. {@code sink} is the
+   * caller of {@code write} waiting for the outcome, or null for a fire-and-forget {@code send}.
+   */
+  record Outbound(InetSocketAddress recipient, ByteBuf content, int length, MonoSink<Void> sink) {}
 
   /** A {@code flush()} waiting for everything ahead of it. */
   record FlushMarker(MonoSink<Void> sink) {}

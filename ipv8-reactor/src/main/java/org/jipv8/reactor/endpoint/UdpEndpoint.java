@@ -28,10 +28,12 @@ import org.jipv8.api.endpoint.Datagram;
 import org.jipv8.api.endpoint.Endpoint;
 import org.jipv8.api.endpoint.EndpointStatistics;
 import org.jipv8.api.messaging.DropReason;
+import org.jipv8.api.messaging.SendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.ChannelBindException;
@@ -62,10 +64,12 @@ import reactor.netty.udp.UdpServer;
  * {@link UdpEndpointBuilder#writeBufferWaterMark}) and resumes when it becomes writable again, so a
  * burst is paced to the socket. A datagram is dropped and counted when the endpoint is not open
  * ({@code ENDPOINT_CLOSED}), the {@link LoopbackGuard} refuses its destination ({@code
- * LOOPBACK_GUARD}), the queue is full ({@code QUEUE_FULL}), or it cannot be sent at all: larger
- * than {@value #MAX_IPV4_PAYLOAD} bytes on IPv4 ({@value #MAX_IPV6_PAYLOAD} on IPv6), a host name
- * or port 0, the wrong family, or an error from the socket ({@code SOCKET_ERROR}). {@link
- * EndpointStatistics#packetsSent()} counts datagrams the socket accepted.
+ * LOOPBACK_GUARD}), it is larger than {@value #MAX_IPV4_PAYLOAD} bytes on IPv4 ({@value
+ * #MAX_IPV6_PAYLOAD} on IPv6; {@code TOO_LARGE}), its address is of the other family ({@code
+ * NO_ADDRESS_FAMILY}), the queue is full ({@code QUEUE_FULL}), or it cannot be sent at all: a host
+ * name or port 0, or an error from the socket ({@code SOCKET_ERROR}). {@link #write} reports the
+ * same reason as the error of its {@code Mono}. {@link EndpointStatistics#packetsSent()} counts
+ * datagrams the socket accepted.
  *
  * <h2>Threading</h2>
  *
@@ -254,28 +258,38 @@ public final class UdpEndpoint implements Endpoint {
   public boolean send(Address destination, byte[] packet) {
     Objects.requireNonNull(destination, "destination");
     Objects.requireNonNull(packet, "packet");
-    if (state.get() != State.OPEN) {
-      counters.recordDrop(DropReason.ENDPOINT_CLOSED);
-      return false;
-    }
-    if (!guard.admit(destination)) {
-      counters.recordDrop(DropReason.LOOPBACK_GUARD);
-      return false;
+    return enqueue(destination, packet, null) == null;
+  }
+
+  /**
+   * Sends one datagram lazily. Subscribing runs the same admission as {@link #send}; the {@code
+   * Mono} completes when Netty reports the datagram written to the socket, or errors with {@link
+   * SendFailedException}: {@code ENDPOINT_CLOSED} (not open, or closed before it was written),
+   * {@code LOOPBACK_GUARD}, {@code TOO_LARGE}, {@code NO_ADDRESS_FAMILY} (a destination of the
+   * other family), {@code QUEUE_FULL}, {@code SOCKET_ERROR} (a host name, port 0, or the socket
+   * refused it). Cancelling does not unsend a datagram that was queued.
+   */
+  @Override
+  public Mono<Void> write(Address destination, byte[] packet) {
+    Objects.requireNonNull(destination, "destination");
+    Objects.requireNonNull(packet, "packet");
+    return Mono.create(
+        sink -> {
+          DropReason refused = enqueue(destination, packet, sink);
+          if (refused != null) {
+            sink.error(refusal(refused, destination, packet.length));
+          }
+        });
+  }
+
+  /** Admits and queues one datagram; the reason it was dropped (and counted), or null if queued. */
+  private DropReason enqueue(Address destination, byte[] packet, MonoSink<Void> sink) {
+    DropReason refused = admit(destination, packet.length);
+    if (refused != null) {
+      counters.recordDrop(refused);
+      return refused;
     }
     InetSocketAddress recipient = recipientOf(destination);
-    if (recipient == null || packet.length > maxPayload) {
-      counters.recordDrop(DropReason.SOCKET_ERROR);
-      if (LOG.isDebugEnabled()) {
-        LOG.debug(
-            "{} cannot send {} bytes to {} (max {} bytes, family {})",
-            localAddress(),
-            packet.length,
-            destination,
-            maxPayload,
-            ipv6 ? "IPv6" : "IPv4");
-      }
-      return false;
-    }
     if (!queue.tryReserve(packet.length)) {
       counters.recordDrop(DropReason.QUEUE_FULL);
       if (overflowing.compareAndSet(false, true)) {
@@ -286,7 +300,7 @@ public final class UdpEndpoint implements Endpoint {
             config.outboundQueueCapacity(),
             config.outboundQueueMaxBytes());
       }
-      return false;
+      return DropReason.QUEUE_FULL;
     }
     ByteBuf content;
     try {
@@ -295,12 +309,47 @@ public final class UdpEndpoint implements Endpoint {
       queue.cancelReservation(packet.length);
       counters.recordDrop(DropReason.QUEUE_FULL);
       LOG.warn("{}: no buffer memory for an outbound datagram", localAddress(), e);
-      return false;
+      return DropReason.QUEUE_FULL;
     }
-    queue.offer(new OutboundQueue.Outbound(recipient, content, packet.length));
+    queue.offer(new OutboundQueue.Outbound(recipient, content, packet.length, sink));
     messageStatistics.recordSent(packet);
     scheduleDrain();
-    return true;
+    return null;
+  }
+
+  /** Why a datagram of {@code length} bytes to {@code destination} cannot be queued, or null. */
+  private DropReason admit(Address destination, int length) {
+    if (state.get() != State.OPEN) {
+      return DropReason.ENDPOINT_CLOSED;
+    }
+    if (!guard.admit(destination)) {
+      return DropReason.LOOPBACK_GUARD;
+    }
+    if (length > maxPayload) {
+      return DropReason.TOO_LARGE;
+    }
+    if (ipv6 ? destination.isIpv4() : destination.isIpv6()) {
+      return DropReason.NO_ADDRESS_FAMILY;
+    }
+    if (recipientOf(destination) == null) {
+      return DropReason.SOCKET_ERROR;
+    }
+    return null;
+  }
+
+  private SendFailedException refusal(DropReason reason, Address destination, int length) {
+    String why =
+        switch (reason) {
+          case ENDPOINT_CLOSED -> "the endpoint is not open";
+          case LOOPBACK_GUARD -> "the loopback-only guard refuses the destination";
+          case TOO_LARGE -> length + " bytes exceed the " + maxPayload + "-byte UDP payload limit";
+          case NO_ADDRESS_FAMILY ->
+              "an " + (ipv6 ? "IPv6" : "IPv4") + " socket cannot reach that address family";
+          case QUEUE_FULL -> "the outbound queue is full";
+          default -> "the socket cannot send to it (a host name or port 0)";
+        };
+    return new SendFailedException(
+        reason, localAddress() + ": datagram to " + destination + " not sent: " + why);
   }
 
   /**
@@ -570,7 +619,7 @@ public final class UdpEndpoint implements Endpoint {
       }
       OutboundQueue.Outbound datagram = (OutboundQueue.Outbound) item;
       ChannelFuture write = ch.write(new DatagramPacket(datagram.content(), datagram.recipient()));
-      write.addListener(new WriteOutcome(datagram.length()));
+      write.addListener(new WriteOutcome(datagram.length(), datagram.sink()));
       lastWrite = write;
       wrote = true;
       if (--budget == 0) {
@@ -614,6 +663,9 @@ public final class UdpEndpoint implements Endpoint {
       if (item instanceof OutboundQueue.Outbound datagram) {
         datagram.content().release();
         counters.recordDrop(DropReason.ENDPOINT_CLOSED);
+        if (datagram.sink() != null) {
+          datagram.sink().error(refusal(DropReason.ENDPOINT_CLOSED, addressOf(datagram), 0));
+        }
       } else if (item instanceof OutboundQueue.FlushMarker marker) {
         completeAfterLastWrite(marker);
       }
@@ -630,20 +682,40 @@ public final class UdpEndpoint implements Endpoint {
 
   private final class WriteOutcome implements ChannelFutureListener {
     private final int length;
+    private final MonoSink<Void> sink;
 
-    WriteOutcome(int length) {
+    WriteOutcome(int length, MonoSink<Void> sink) {
       this.length = length;
+      this.sink = sink;
     }
 
     @Override
     public void operationComplete(ChannelFuture future) {
       if (future.isSuccess()) {
         counters.recordSent(length);
-      } else if (future.cause() instanceof ClosedChannelException) {
-        counters.recordDrop(DropReason.ENDPOINT_CLOSED);
-      } else {
-        counters.recordDrop(DropReason.SOCKET_ERROR);
+        if (sink != null) {
+          sink.success();
+        }
+        return;
+      }
+      DropReason reason =
+          future.cause() instanceof ClosedChannelException
+              ? DropReason.ENDPOINT_CLOSED
+              : DropReason.SOCKET_ERROR;
+      counters.recordDrop(reason);
+      if (reason == DropReason.SOCKET_ERROR) {
         logSocketError(future.cause());
+      }
+      if (sink != null) {
+        SendFailedException failure =
+            new SendFailedException(
+                reason,
+                localAddress()
+                    + ": the socket did not write the datagram ("
+                    + (reason == DropReason.ENDPOINT_CLOSED ? "closed" : future.cause())
+                    + ")");
+        failure.initCause(future.cause());
+        sink.error(failure);
       }
     }
   }
@@ -712,6 +784,10 @@ public final class UdpEndpoint implements Endpoint {
     InetAddress ip = recipient.getAddress();
     boolean familyMatches = ipv6 ? ip instanceof Inet6Address : ip instanceof Inet4Address;
     return familyMatches ? recipient : null;
+  }
+
+  private Address addressOf(OutboundQueue.Outbound datagram) {
+    return tag(datagram.recipient().getAddress(), datagram.recipient().getPort());
   }
 
   private Address tag(InetAddress ip, int port) {

@@ -28,4 +28,7 @@
  *
  * <p>Nullness: parameters and results are non-null unless documented otherwise.
  */
+@NullMarked
 package org.jipv8.reactor.endpoint;
+
+import org.jspecify.annotations.NullMarked;

@@ -24,7 +24,12 @@ record ArrayFormat(String name, char kind) implements FieldCodec {
           }
           w.u8(b ? 1 : 0);
         }
-        case 'q' -> w.u64le(FieldCodec.integer(name, field, o));
+        case 'q' -> {
+          if (o instanceof java.math.BigInteger b) {
+            IntegerFormat.checkWide(name, true, b, field);
+          }
+          w.u64le(FieldCodec.integer(name, field, o));
+        }
         default -> {
           if (!(o instanceof Number n)) {
             throw FieldCodec.badValue(name, field, o, "numbers");
@@ -38,6 +43,9 @@ record ArrayFormat(String name, char kind) implements FieldCodec {
   @Override
   public Object decode(WireReader r, String field) {
     int n = r.u16le(field);
+    // Check the count against what is left before allocating: a 30-byte datagram must not make
+    // the receiver allocate 512 KiB for a count of 65535.
+    r.need(n * (kind == '?' ? 1 : 8), field);
     switch (kind) {
       case '?' -> {
         boolean[] out = new boolean[n];

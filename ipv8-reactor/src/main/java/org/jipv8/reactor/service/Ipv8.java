@@ -27,26 +27,27 @@ import reactor.core.scheduler.Scheduler;
 
 /**
  * One IPv8 node (py-ipv8's {@code IPv8} service): an endpoint, one shared {@link Network}, the
- * identities, the overlays and the strategy loop, built from an {@link Ipv8Configuration}.
+ * identities, the overlays and the strategy loop, built from an {@link Ipv8Configuration} and the
+ * overlays registered in code.
  *
  * <pre>{@code
  * Ipv8 node = Ipv8.builder()
- *     .configuration(config)
- *     .overlay(MyCommunity.class, MyCommunity::new)
- *     .build()
+ *     .loopback()
+ *     .overlay(OverlayDefinition.of(MyCommunity.class, MyCommunity::new)
+ *         .walker(Walkers.randomWalk(20)))
  *     .startNow(Duration.ofSeconds(5));
- * node.addStrategy(node.getOverlay(MyCommunity.class), new MyStrategy(...), -1);
- * node.stop().block();
+ * MyCommunity mine = node.getOverlay(MyCommunity.class);
+ * node.stopNow(Duration.ofSeconds(5));
  * }</pre>
  *
  * <p>Lifecycle: {@link Ipv8Builder#build()} creates everything without touching the network; {@link
- * #start()} opens the endpoint, runs the configured {@code on_start} calls, then starts the
- * strategy loop; {@link #stop()} stops the loop, unloads every overlay and closes the endpoint
- * (releasing the socket), in that order. A stopped instance cannot be started again: build a new
- * one (it may bind the same port).
+ * #start()} opens the endpoint, runs the start actions, then starts the strategy loop; {@link
+ * #stop()} stops the loop, unloads every overlay and closes the endpoint (releasing the socket), in
+ * that order, then ends the threads the node created. A start that fails stops the node. A stopped
+ * instance cannot be started again: build a new one (it may bind the same port).
  *
  * <p>Threading: all overlay logic runs on {@link #protocolScheduler()}; the public methods are safe
- * from any thread.
+ * from any thread. The threads a node creates are daemon threads.
  */
 public final class Ipv8 {
   private static final Logger log = LoggerFactory.getLogger(Ipv8.class);
@@ -63,7 +64,7 @@ public final class Ipv8 {
   private final Network network;
   private final Map<String, Peer> keys;
   private final List<Overlay> overlays = new CopyOnWriteArrayList<>();
-  private final List<OnStartCall> onStart;
+  private final List<StartAction> onStart;
   private final StrategyScheduler strategies;
   private final Schedulers schedulers;
   private final AtomicReference<State> state = new AtomicReference<>(State.BUILT);
@@ -76,7 +77,7 @@ public final class Ipv8 {
       Network network,
       Map<String, Peer> keys,
       List<Overlay> overlays,
-      List<OnStartCall> onStart,
+      List<StartAction> onStart,
       StrategyScheduler strategies,
       Schedulers schedulers) {
     this.configuration = configuration;
@@ -95,9 +96,13 @@ public final class Ipv8 {
   }
 
   /**
-   * Opens the endpoint, runs the {@code on_start} calls and starts the strategy loop. Emits this
-   * node once running. Fails (and leaves the endpoint open, as py-ipv8 does) when an {@code
-   * on_start} call throws; fails with the endpoint's error when the port cannot be bound.
+   * Opens the endpoint, starts the overlays, runs the start actions ({@code on_start} entries and
+   * {@link OverlayDefinition#onStart} callbacks) and starts the strategy loop; lazy, as Reactor
+   * expects. Emits this node once running. Errors with the endpoint's error when the port cannot be
+   * bound, or with the exception of a start action; in both cases, and when the subscription is
+   * cancelled before it completes, the node is stopped, so its socket and threads are released
+   * (py-ipv8 leaves the endpoint open). Errors with {@link IllegalStateException} when subscribed a
+   * second time.
    */
   public Mono<Ipv8> start() {
     return Mono.defer(
@@ -129,11 +134,16 @@ public final class Ipv8 {
                             endpoint.localAddress(),
                             overlays.size());
                       }))
-              .thenReturn(this);
+              .thenReturn(this)
+              .onErrorResume(e -> stop().onErrorResume(s -> Mono.empty()).then(Mono.error(e)))
+              .doOnCancel(() -> stop().subscribe(null, e -> log.debug("stop failed", e)));
         });
   }
 
-  /** {@link #start()} and wait at most {@code timeout}. */
+  /**
+   * {@link #start()} and wait at most {@code timeout}; rethrows the start's error (a checked one
+   * wrapped), and on a timeout stops the node and throws {@link IllegalStateException}.
+   */
   public Ipv8 startNow(Duration timeout) {
     return Objects.requireNonNull(start().block(timeout), "start");
   }

@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
  * One {@code on_start} entry of a configuration: a public method of the overlay called with the
  * given arguments when the node starts. A method returning a {@code Mono} is awaited.
  */
-record OnStartCall(Overlay overlay, Method method, List<Object> args) {
+record OnStartCall(Overlay overlay, Method method, List<Object> args) implements StartAction {
 
   static OnStartCall resolve(Overlay overlay, List<Object> entry, String path) {
     if (entry.isEmpty() || !(entry.get(0) instanceof String name)) {
@@ -37,7 +37,8 @@ record OnStartCall(Overlay overlay, Method method, List<Object> args) {
         "name a public method of the overlay class");
   }
 
-  Mono<Void> invoke() {
+  @Override
+  public Mono<Void> invoke() {
     return Mono.defer(
         () -> {
           Object result;

@@ -8,9 +8,11 @@ import org.jipv8.api.endpoint.Datagram;
 import org.jipv8.api.endpoint.Endpoint;
 import org.jipv8.api.endpoint.EndpointStatistics;
 import org.jipv8.api.messaging.DropReason;
+import org.jipv8.api.messaging.SendFailedException;
 import org.jipv8.reactor.endpoint.DatagramFanOut;
 import org.jipv8.reactor.endpoint.EndpointCounters;
 import org.jipv8.reactor.endpoint.MessageStatistics;
+import org.jipv8.reactor.endpoint.UdpEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -29,10 +31,10 @@ import reactor.core.publisher.Mono;
  * immediately.
  *
  * <p>Drops are counted in {@link #statistics()} of the <em>sending</em> endpoint: {@code
- * ENDPOINT_CLOSED} when it is not open, {@code SIMULATED_LOSS} for everything the network loses
- * (loss model, NAT filtering, unknown or closed destination). {@link SimulatedNetwork#statistics()}
- * tells these causes apart. A {@code receive()} subscriber without demand loses datagrams counted
- * as {@code RECEIVE_OVERFLOW} at the receiver.
+ * ENDPOINT_CLOSED} when it is not open, {@code TOO_LARGE} above the UDP payload limit, {@code
+ * SIMULATED_LOSS} for everything the network loses (loss model, NAT filtering, unknown or closed
+ * destination). {@link SimulatedNetwork#statistics()} tells these causes apart. A {@code receive()}
+ * subscriber without demand loses datagrams counted as {@code RECEIVE_OVERFLOW} at the receiver.
  *
  * <p>Threading: all methods are thread-safe and never block. {@code receive()} subscribers run on
  * the network's scheduler thread.
@@ -126,14 +128,45 @@ public final class SimulatedEndpoint implements Endpoint {
   public boolean send(Address destination, byte[] packet) {
     Objects.requireNonNull(destination, "destination");
     Objects.requireNonNull(packet, "packet");
+    return transmit(destination, packet) == null;
+  }
+
+  /**
+   * Hands the datagram to the simulation on subscription and completes at once (as a socket that
+   * accepted it; the simulated network may still lose it). Errors with {@code ENDPOINT_CLOSED} when
+   * not open and {@code TOO_LARGE} above the UDP payload limit of the destination's family.
+   */
+  @Override
+  public Mono<Void> write(Address destination, byte[] packet) {
+    Objects.requireNonNull(destination, "destination");
+    Objects.requireNonNull(packet, "packet");
+    return Mono.defer(
+        () -> {
+          DropReason refused = transmit(destination, packet);
+          return refused == null
+              ? Mono.empty()
+              : Mono.error(
+                  new SendFailedException(
+                      refused, address + ": datagram to " + destination + " refused: " + refused));
+        });
+  }
+
+  private DropReason transmit(Address destination, byte[] packet) {
+    DropReason refused = null;
     if (state.get() != State.OPEN) {
-      counters.recordDrop(DropReason.ENDPOINT_CLOSED);
-      return false;
+      refused = DropReason.ENDPOINT_CLOSED;
+    } else if (packet.length
+        > (destination.isIpv6() ? UdpEndpoint.MAX_IPV6_PAYLOAD : UdpEndpoint.MAX_IPV4_PAYLOAD)) {
+      refused = DropReason.TOO_LARGE;
+    }
+    if (refused != null) {
+      counters.recordDrop(refused);
+      return refused;
     }
     counters.recordSent(packet.length);
     messageStatistics.recordSent(packet);
     network.transmit(this, destination, packet.clone());
-    return true;
+    return null;
   }
 
   /** Completes at once: {@link #send} hands datagrams to the simulation without queueing. */

@@ -23,4 +23,7 @@
  *
  * <p>Nullness: parameters and results are non-null unless documented otherwise.
  */
+@NullMarked
 package org.jipv8.reactor.sim;
+
+import org.jspecify.annotations.NullMarked;

@@ -64,9 +64,45 @@ class DispatcherEndpointTest {
     assertFalse(dispatcher.send(Address.ipv6("::1", 1), new byte[1]));
     assertFalse(dispatcher.send(Address.domain("example.org", 1), new byte[1]));
 
-    assertEquals(2, dispatcher.statistics().drops(DropReason.SOCKET_ERROR));
+    assertEquals(1, dispatcher.statistics().drops(DropReason.NO_ADDRESS_FAMILY));
+    assertEquals(1, dispatcher.statistics().drops(DropReason.SOCKET_ERROR));
     dispatcher.close().block();
     assertFalse(dispatcher.isOpen());
+  }
+
+  @Test
+  void writeErrorsWithTheExactReasonAndCompletesThroughTheChild() {
+    SimulatedEndpoint v4 = net.newEndpoint();
+    SimulatedEndpoint peer = net.newEndpoint();
+    DispatcherEndpoint dispatcher = DispatcherEndpoint.of(v4, null);
+
+    expectRefusal(dispatcher.write(peer.localAddress(), new byte[1]), DropReason.ENDPOINT_CLOSED);
+    dispatcher.open().block();
+    StepVerifier.create(dispatcher.write(peer.localAddress(), new byte[1]))
+        .expectComplete()
+        .verify(Duration.ofSeconds(5));
+    expectRefusal(
+        dispatcher.write(Address.ipv6("::1", 1), new byte[1]), DropReason.NO_ADDRESS_FAMILY);
+    expectRefusal(
+        dispatcher.write(Address.domain("example.org", 1), new byte[1]), DropReason.SOCKET_ERROR);
+    expectRefusal(
+        dispatcher.write(peer.localAddress(), new byte[UdpEndpoint.MAX_IPV4_PAYLOAD + 1]),
+        DropReason.TOO_LARGE);
+
+    assertEquals(1, dispatcher.statistics().packetsSent());
+    assertEquals(1, dispatcher.statistics().drops(DropReason.TOO_LARGE));
+    assertEquals(1, dispatcher.statistics().drops(DropReason.ENDPOINT_CLOSED));
+  }
+
+  private static void expectRefusal(reactor.core.publisher.Mono<Void> write, DropReason reason) {
+    StepVerifier.create(write)
+        .expectErrorSatisfies(
+            e ->
+                assertEquals(
+                    reason,
+                    ((org.jipv8.api.messaging.SendFailedException) e).reason(),
+                    e.getMessage()))
+        .verify(Duration.ofSeconds(5));
   }
 
   @Test

@@ -137,10 +137,10 @@ class UdpEndpointTest {
   }
 
   @Test
-  void ipv4EndpointRefusesIpv6DestinationsAsSocketErrors() {
+  void ipv4EndpointRefusesIpv6DestinationsAsNoAddressFamily() {
     UdpEndpoint a = openLoopback();
     assertFalse(a.send(Address.ipv6("::1", 9), bytes("x")));
-    assertEquals(1, a.statistics().drops(DropReason.SOCKET_ERROR));
+    assertEquals(1, a.statistics().drops(DropReason.NO_ADDRESS_FAMILY));
   }
 
   @Test
@@ -237,7 +237,7 @@ class UdpEndpointTest {
     UdpEndpoint b = openLoopback();
 
     assertFalse(a.send(b.localAddress(), new byte[70_000]));
-    assertEquals(1, a.statistics().drops(DropReason.SOCKET_ERROR));
+    assertEquals(1, a.statistics().drops(DropReason.TOO_LARGE));
 
     byte[] largest = new byte[UdpEndpoint.MAX_IPV4_PAYLOAD];
     for (int i = 0; i < largest.length; i++) {

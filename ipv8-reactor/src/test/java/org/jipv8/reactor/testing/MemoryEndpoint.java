@@ -8,6 +8,7 @@ import org.jipv8.api.endpoint.Datagram;
 import org.jipv8.api.endpoint.Endpoint;
 import org.jipv8.api.endpoint.EndpointStatistics;
 import org.jipv8.api.messaging.DropReason;
+import org.jipv8.api.messaging.SendFailedException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -95,6 +96,19 @@ public final class MemoryEndpoint implements Endpoint {
     bytesSent.addAndGet(packet.length);
     internet.send(this, destination, packet);
     return true;
+  }
+
+  /** Completes at once when open (delivery is synchronous); errors with ENDPOINT_CLOSED if not. */
+  @Override
+  public Mono<Void> write(Address destination, byte[] packet) {
+    return Mono.defer(
+        () ->
+            send(destination, packet)
+                ? Mono.empty()
+                : Mono.error(
+                    new SendFailedException(
+                        DropReason.ENDPOINT_CLOSED,
+                        this + " is closed; not sent to " + destination)));
   }
 
   void deliver(Address source, byte[] data) {

@@ -1,0 +1,52 @@
+package org.jipv8.benchmarks;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.jipv8.reactor.community.Community;
+import org.jipv8.reactor.community.CommunitySettings;
+
+/**
+ * A community whose handlers only count, and wake the thread waiting in {@link #awaitSettled} once
+ * the count it waits for is reached.
+ */
+final class CountingCommunity extends Community {
+  private final AtomicLong handled = new AtomicLong();
+  private volatile long target = Long.MAX_VALUE;
+  private volatile Thread waiter;
+
+  CountingCommunity(CommunitySettings settings) {
+    super(Messages.ID, settings);
+    addUnsignedHandler(Messages.Plain.class, (source, m) -> count());
+    addHandler(Messages.Signed.class, (peer, m) -> count());
+  }
+
+  private void count() {
+    if (handled.incrementAndGet() >= target) {
+      Thread w = waiter;
+      if (w != null) {
+        LockSupport.unpark(w);
+      }
+    }
+  }
+
+  /** Handled so far. */
+  long handled() {
+    return handled.get();
+  }
+
+  /** Announces that the calling thread will wait for {@code count} handled messages. */
+  void expect(long count) {
+    waiter = Thread.currentThread();
+    target = count;
+  }
+
+  /**
+   * Parks until {@code target} messages are handled or dropped (a drop would otherwise hang the
+   * benchmark; the receive path counts every datagram one way or the other).
+   */
+  void awaitSettled() {
+    while (handled.get() + statistics().totalDrops() < target) {
+      LockSupport.parkNanos(100_000);
+    }
+  }
+}

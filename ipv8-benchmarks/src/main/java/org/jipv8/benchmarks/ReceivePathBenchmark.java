@@ -1,0 +1,113 @@
+package org.jipv8.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.jipv8.api.address.Address;
+import org.jipv8.api.keys.KeyType;
+import org.jipv8.api.keys.PrivateKey;
+import org.jipv8.api.peer.Peer;
+import org.jipv8.reactor.community.Community;
+import org.jipv8.reactor.community.CommunitySettings;
+import org.jipv8.reactor.community.LanAddressProvider;
+import org.jipv8.reactor.crypto.Keys;
+import org.jipv8.reactor.messaging.Packets;
+import org.jipv8.reactor.testing.MemoryEndpoint;
+import org.jipv8.reactor.testing.MemoryInternet;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The community receive path without a socket: a burst of {@value #BURST} distinct 200-byte
+ * datagrams is injected into a {@link MemoryEndpoint} (one copy each, as the UDP endpoint makes),
+ * routed by prefix, decoded (and verified) on the verification scheduler and handled on the
+ * protocol thread; an invocation ends when the last one was handled. The burst fits the community
+ * inbox ({@value Community#INBOX_CAPACITY}), so nothing is dropped. Score: datagrams handled per
+ * second, with one and two verification threads.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ReceivePathBenchmark {
+  /** Datagrams per invocation. */
+  static final int BURST = 2048;
+
+  @Param({"unsigned", "signed"})
+  public String message;
+
+  @Param({"1", "2"})
+  public int verifyThreads;
+
+  private Scheduler protocol;
+  private Scheduler verification;
+  private MemoryEndpoint endpoint;
+  private CountingCommunity community;
+  private byte[][] datagrams;
+  private final Address source = Address.ipv4("127.0.0.2", 2000);
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    protocol = Schedulers.newSingle("jmh-protocol");
+    verification = Schedulers.newParallel("jmh-verify", verifyThreads);
+    endpoint =
+        new MemoryInternet(Schedulers.immediate())
+            .endpoint(Address.ipv4("127.0.0.1", 1000), Address.ipv4("127.0.0.1", 1000))
+            .openNow();
+    community =
+        new CountingCommunity(
+            CommunitySettings.builder()
+                .myPeer(Peer.own(Keys.generate(KeyType.CURVE25519), System::currentTimeMillis))
+                .endpoint(endpoint)
+                .protocolScheduler(protocol)
+                .verificationScheduler(verification)
+                .lanAddresses(LanAddressProvider.none())
+                .build());
+    PrivateKey sender = Keys.generate(KeyType.CURVE25519);
+    byte[] prefix = community.prefix();
+    datagrams = new byte[BURST][];
+    for (int i = 0; i < BURST; i++) {
+      datagrams[i] =
+          message.equals("signed")
+              ? Packets.encode(
+                  prefix, new Messages.Signed(i, new byte[Messages.SIGNED_BODY]), sender, i + 1)
+              : Packets.encode(
+                  prefix, new Messages.Plain(i, new byte[Messages.PLAIN_BODY]), null, i + 1);
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BURST)
+  public long receive() {
+    community.expect(community.handled() + community.statistics().totalDrops() + BURST);
+    for (byte[] d : datagrams) {
+      endpoint.inject(source, d);
+    }
+    community.awaitSettled();
+    return community.handled();
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    if (community.statistics().totalDrops() > 0) {
+      System.err.println("receive path dropped: " + community.statistics().drops());
+    }
+    community.unload().block();
+    protocol.dispose();
+    verification.dispose();
+  }
+}

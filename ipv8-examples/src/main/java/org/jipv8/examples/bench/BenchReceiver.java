@@ -1,0 +1,173 @@
+package org.jipv8.examples.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.jipv8.api.keys.KeyType;
+import org.jipv8.api.peer.Peer;
+import org.jipv8.reactor.community.CommunitySettings;
+import org.jipv8.reactor.community.LanAddressProvider;
+import org.jipv8.reactor.community.PrefixRouter;
+import org.jipv8.reactor.crypto.Keys;
+import org.jipv8.reactor.endpoint.LoopbackGuard;
+import org.jipv8.reactor.endpoint.UdpEndpoint;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The receiving side of one bench mode: a UDP endpoint on 127.0.0.1 (loopback guard on) and, except
+ * in {@code raw}, a {@link BenchCommunity} on a single protocol thread with one verification thread
+ * per available processor (one when the process is pinned to a core). Counts what was handled per
+ * second from START (a trailing part of a second scaled to a rate), and what was handled and
+ * dropped (by reason, the kernel's included) between MARK and STOP.
+ */
+final class BenchReceiver implements BenchChild.Role {
+  /** The key under which the socket's kernel drops are reported. */
+  static final String KERNEL = "KERNEL";
+
+  private final BenchMode mode;
+  private final AtomicLong rawCount = new AtomicLong();
+  private final List<Long> perSecond = new ArrayList<>();
+  private final ScheduledExecutorService ticker =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "bench-ticker");
+            t.setDaemon(true);
+            return t;
+          });
+  private UdpEndpoint endpoint;
+  private BenchCommunity community;
+  private Scheduler protocol;
+  private Scheduler verification;
+  private LongSupplier handled;
+  private long lastTickCount;
+  private long lastTickNanos;
+  private long markHandled;
+  private long markNanos;
+  private Map<String, Long> markDrops = Map.of();
+
+  BenchReceiver(BenchMode mode) {
+    this.mode = mode;
+  }
+
+  @Override
+  public int prepare() {
+    endpoint =
+        UdpEndpoint.builder()
+            .host("127.0.0.1")
+            .port(0)
+            .loopbackGuard(LoopbackGuard.enabled())
+            .build()
+            .openNow(Duration.ofSeconds(10));
+    if (mode == BenchMode.RAW) {
+      endpoint.receive().subscribe(d -> rawCount.incrementAndGet());
+      handled = rawCount::get;
+    } else {
+      protocol = Schedulers.newSingle("bench-protocol");
+      verification =
+          Schedulers.newParallel("bench-verify", Runtime.getRuntime().availableProcessors());
+      community =
+          new BenchCommunity(
+              CommunitySettings.builder()
+                  .myPeer(Peer.own(Keys.generate(KeyType.CURVE25519), System::currentTimeMillis))
+                  .endpoint(endpoint)
+                  .protocolScheduler(protocol)
+                  .verificationScheduler(verification)
+                  .lanAddresses(LanAddressProvider.none())
+                  .maxPeers(-1)
+                  .build());
+      int id =
+          switch (mode) {
+            case UNSIGNED -> BenchCommunity.UNSIGNED_ID;
+            case SIGNED -> BenchCommunity.SIGNED_ID;
+            default -> BenchCommunity.INTRO_REQUEST_ID;
+          };
+      handled = () -> community.statistics().handled(id);
+    }
+    return endpoint.localAddress().port();
+  }
+
+  @Override
+  public void start() {
+    synchronized (perSecond) {
+      lastTickCount = handled.getAsLong();
+      lastTickNanos = System.nanoTime();
+    }
+    ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+  }
+
+  private void tick() {
+    long now = handled.getAsLong();
+    synchronized (perSecond) {
+      perSecond.add(now - lastTickCount);
+      lastTickCount = now;
+      lastTickNanos = System.nanoTime();
+    }
+  }
+
+  /** The seconds sampled so far, with a trailing part of at least half a second scaled to 1 s. */
+  private List<Long> sampled() {
+    synchronized (perSecond) {
+      List<Long> out = new ArrayList<>(perSecond);
+      double part = (System.nanoTime() - lastTickNanos) / 1e9;
+      if (part >= 0.5) {
+        out.add(Math.round((handled.getAsLong() - lastTickCount) / part));
+      }
+      return out;
+    }
+  }
+
+  @Override
+  public void mark() {
+    markNanos = System.nanoTime();
+    markHandled = handled.getAsLong();
+    markDrops = drops();
+  }
+
+  @Override
+  public Map<String, Object> stop() {
+    long count = handled.getAsLong() - markHandled;
+    double window = (System.nanoTime() - markNanos) / 1e9;
+    ticker.shutdownNow();
+    List<Long> seconds = sampled();
+    Map<String, Long> drops = new TreeMap<>();
+    drops()
+        .forEach(
+            (reason, n) -> {
+              long d = n - markDrops.getOrDefault(reason, 0L);
+              if (d > 0) {
+                drops.put(reason, d);
+              }
+            });
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("handled", count);
+    out.put("window_s", window);
+    out.put("per_second", seconds);
+    out.put("drops", drops);
+    return out;
+  }
+
+  /** Every drop counter of the receiver, by reason, summed over endpoint, router and community. */
+  private Map<String, Long> drops() {
+    Map<String, Long> all = new TreeMap<>();
+    endpoint.statistics().drops().forEach((r, n) -> all.merge(r.name(), n, Long::sum));
+    if (community != null) {
+      community.statistics().drops().forEach((r, n) -> all.merge(r.name(), n, Long::sum));
+      PrefixRouter.of(endpoint).drops().forEach((r, n) -> all.merge(r.name(), n, Long::sum));
+    }
+    long kernel = KernelUdp.drops(endpoint.localAddress().port());
+    if (kernel >= 0) {
+      all.put(KERNEL, kernel);
+    }
+    all.values().removeIf(n -> n == 0);
+    return all;
+  }
+}

@@ -1,0 +1,226 @@
+package org.jipv8.examples.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Medians over the runs of an {@code ipv8 bench}, as the JSON document of issue 10 ({@code modes},
+ * {@code limits}) or as a table with min-max and the targets' ratios.
+ */
+public final class BenchReport {
+  private final BenchOptions options;
+  private final List<RunResult> runs;
+  private final Cores cores;
+
+  BenchReport(BenchOptions options, List<RunResult> runs, Cores cores) {
+    this.options = options;
+    this.runs = List.copyOf(runs);
+    this.cores = cores;
+  }
+
+  /**
+   * {@code {"modes": {mode: {"offered_per_s", "handled_per_s", "drops", "cpu_s": {"sender",
+   * "receiver"}, "per_second"}}, "limits": {"verify_per_s", "sign_per_s"}}}, medians over the runs.
+   */
+  public Map<String, Object> json() {
+    Map<String, Object> modes = new LinkedHashMap<>();
+    for (BenchMode mode : options.modes()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("offered_per_s", Math.round(stat(mode, ModeRun::offeredPerSecond).median()));
+      m.put("handled_per_s", Math.round(stat(mode, ModeRun::handledPerSecond).median()));
+      m.put("drops", drops(mode));
+      Map<String, Object> cpu = new LinkedHashMap<>();
+      cpu.put("sender", round2(stat(mode, ModeRun::cpuSender).median()));
+      cpu.put("receiver", round2(stat(mode, ModeRun::cpuReceiver).median()));
+      m.put("cpu_s", cpu);
+      m.put("per_second", perSecond(mode));
+      modes.put(mode.key(), m);
+    }
+    Map<String, Object> limits = new LinkedHashMap<>();
+    limits.put("verify_per_s", Math.round(limit(RunResult::verifyPerSecond).median()));
+    limits.put("sign_per_s", Math.round(limit(RunResult::signPerSecond).median()));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("modes", modes);
+    out.put("limits", limits);
+    return out;
+  }
+
+  /** The human-readable report: one row per mode, medians with min-max, then the targets. */
+  public String table() {
+    StringBuilder b = new StringBuilder();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "jipv8 bench: %d run(s) x %s s (warm-up %s s), %s, %s, %d processors%n",
+            runs.size(),
+            trim(options.seconds()),
+            trim(options.warmup()),
+            options.rate() > 0 ? "paced at " + options.rate() + "/s" : "flood",
+            cores.pinned()
+                ? "receiver on cpu " + cores.receiver() + ", sender on cpu " + cores.sender()
+                : "not pinned",
+            Runtime.getRuntime().availableProcessors()));
+    String row = "%-9s %-26s %-26s %-15s %-15s %-10s %s%n";
+    b.append(
+        String.format(
+            Locale.ROOT,
+            row,
+            "mode",
+            "offered/s",
+            "handled/s",
+            "cpu s rx",
+            "cpu s tx",
+            "first 3 s",
+            "drops (median)"));
+    for (BenchMode mode : options.modes()) {
+      Stats handled = stat(mode, ModeRun::handledPerSecond);
+      b.append(
+          String.format(
+              Locale.ROOT,
+              row,
+              mode.key(),
+              range(stat(mode, ModeRun::offeredPerSecond), "%,.0f"),
+              range(handled, "%,.0f"),
+              range(stat(mode, ModeRun::cpuReceiver), "%.2f"),
+              range(stat(mode, ModeRun::cpuSender), "%.2f"),
+              firstSeconds(mode, handled.median()),
+              drops(mode)));
+    }
+    Stats verify = limit(RunResult::verifyPerSecond);
+    Stats sign = limit(RunResult::signPerSecond);
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "limits (one thread, Bouncy Castle Ed25519): verify %s/s, sign %s/s%n",
+            range(verify, "%,.0f"),
+            range(sign, "%,.0f")));
+    targets(b, verify.median(), sign.median());
+    return b.toString();
+  }
+
+  private void targets(StringBuilder b, double verify, double sign) {
+    List<String> parts = new ArrayList<>();
+    double raw = median(BenchMode.RAW);
+    if (has(BenchMode.UNSIGNED) && has(BenchMode.RAW) && raw > 0) {
+      parts.add(ratio("unsigned/raw", median(BenchMode.UNSIGNED) / raw, 0.9));
+    }
+    if (has(BenchMode.SIGNED) && verify > 0) {
+      parts.add(ratio("signed/verify", median(BenchMode.SIGNED) / verify, 0.9));
+    }
+    if (has(BenchMode.INTRO) && verify > 0 && sign > 0) {
+      parts.add(
+          ratio("intro/(verify+sign)", median(BenchMode.INTRO) * (1 / verify + 1 / sign), 0.85));
+    }
+    if (!parts.isEmpty()) {
+      b.append("targets: ").append(String.join(", ", parts)).append(System.lineSeparator());
+    }
+  }
+
+  private static String ratio(String name, double value, double target) {
+    return String.format(Locale.ROOT, "%s %.2f (>= %.2f)", name, value, target);
+  }
+
+  private boolean has(BenchMode mode) {
+    return options.modes().contains(mode);
+  }
+
+  private double median(BenchMode mode) {
+    return stat(mode, ModeRun::handledPerSecond).median();
+  }
+
+  /** Mean handled/s over the first three seconds of traffic relative to the warm rate. */
+  private String firstSeconds(BenchMode mode, double warm) {
+    List<Long> ps = perSecond(mode);
+    int n = Math.min(3, ps.size());
+    if (n == 0 || !(warm > 0)) {
+      return "-";
+    }
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += ps.get(i);
+    }
+    return String.format(Locale.ROOT, "%.2fx", sum / n / warm);
+  }
+
+  private Stats stat(BenchMode mode, ToDoubleFunction<ModeRun> f) {
+    List<Double> values = new ArrayList<>();
+    for (RunResult r : runs) {
+      ModeRun m = r.modes().get(mode);
+      if (m != null) {
+        values.add(f.applyAsDouble(m));
+      }
+    }
+    return Stats.of(values);
+  }
+
+  private Stats limit(ToDoubleFunction<RunResult> f) {
+    List<Double> values = new ArrayList<>();
+    for (RunResult r : runs) {
+      values.add(f.applyAsDouble(r));
+    }
+    return Stats.of(values);
+  }
+
+  /** Median per reason over the runs (a run without the reason counts 0). */
+  private Map<String, Long> drops(BenchMode mode) {
+    TreeSet<String> reasons = new TreeSet<>();
+    runs.forEach(r -> reasons.addAll(r.modes().get(mode).drops().keySet()));
+    Map<String, Long> out = new TreeMap<>();
+    for (String reason : reasons) {
+      long median =
+          Math.round(stat(mode, m -> m.drops().getOrDefault(reason, 0L).doubleValue()).median());
+      if (median > 0) {
+        out.put(reason, median);
+      }
+    }
+    return out;
+  }
+
+  /** Median per second index over the runs that lasted that long. */
+  private List<Long> perSecond(BenchMode mode) {
+    int longest = 0;
+    for (RunResult r : runs) {
+      longest = Math.max(longest, r.modes().get(mode).perSecond().size());
+    }
+    List<Long> out = new ArrayList<>();
+    for (int i = 0; i < longest; i++) {
+      int index = i;
+      List<Double> values = new ArrayList<>();
+      for (RunResult r : runs) {
+        List<Long> ps = r.modes().get(mode).perSecond();
+        if (index < ps.size()) {
+          values.add(ps.get(index).doubleValue());
+        }
+      }
+      out.add(Math.round(Stats.of(values).median()));
+    }
+    return out;
+  }
+
+  private String range(Stats s, String format) {
+    String median = String.format(Locale.ROOT, format, s.median());
+    if (runs.size() < 2) {
+      return median;
+    }
+    return median
+        + " ("
+        + String.format(Locale.ROOT, format, s.min())
+        + "-"
+        + String.format(Locale.ROOT, format, s.max())
+        + ")";
+  }
+
+  private static double round2(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  private static String trim(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+}

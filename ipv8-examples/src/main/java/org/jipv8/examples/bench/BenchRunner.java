@@ -1,0 +1,135 @@
+package org.jipv8.examples.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs {@code ipv8 bench}: for every run, the signature limits (a child on the receiver's core),
+ * then every mode with a fresh receiver JVM and a fresh sender JVM, each pinned to its own core
+ * when the machine allows. The receiver starts first and reports its port; both get START, MARK
+ * after the warm-up and STOP after the window; CPU time is read from the child processes at MARK
+ * and STOP. Blocking: meant for the command line's main thread.
+ */
+public final class BenchRunner {
+  private final BenchOptions options;
+  private final PrintStream progress;
+  private final Cores cores;
+
+  /**
+   * @param progress where one line per finished mode goes (e.g. stderr), or null for none
+   */
+  public BenchRunner(BenchOptions options, PrintStream progress) {
+    this.options = options;
+    this.progress = progress;
+    this.cores = Cores.choose(options.pin());
+  }
+
+  /** Which cores the children run on (-1: not pinned). */
+  Cores cores() {
+    return cores;
+  }
+
+  /** Every run; fails with an {@link IOException} naming the child that misbehaved. */
+  public List<RunResult> run() throws IOException, InterruptedException {
+    List<RunResult> runs = new ArrayList<>();
+    for (int r = 0; r < options.runs(); r++) {
+      Map<String, Object> limits = limits();
+      Map<BenchMode, ModeRun> modes = new EnumMap<>(BenchMode.class);
+      for (BenchMode mode : options.modes()) {
+        ModeRun result = runMode(mode);
+        modes.put(mode, result);
+        if (progress != null) {
+          progress.printf(
+              "run %d/%d %-8s offered %,.0f/s handled %,.0f/s%n",
+              r + 1,
+              options.runs(),
+              mode.key(),
+              result.offeredPerSecond(),
+              result.handledPerSecond());
+        }
+      }
+      runs.add(
+          new RunResult(
+              modes, number(limits.get("verify_per_s")), number(limits.get("sign_per_s"))));
+    }
+    return runs;
+  }
+
+  private Map<String, Object> limits() throws IOException, InterruptedException {
+    double each = Math.max(0.5, Math.min(2.0, options.seconds() / 4));
+    try (ChildProcess c =
+        ChildProcess.start("limits", cores.receiver(), options.jvmArgs(), "limits", "" + each)) {
+      return c.result();
+    }
+  }
+
+  private ModeRun runMode(BenchMode mode) throws IOException, InterruptedException {
+    try (ChildProcess rx =
+        ChildProcess.start(
+            "receiver", cores.receiver(), options.jvmArgs(), "receiver", mode.key())) {
+      String port = rx.expect("READY").strip();
+      try (ChildProcess tx =
+          ChildProcess.start(
+              "sender",
+              cores.sender(),
+              options.jvmArgs(),
+              "sender",
+              mode.key(),
+              port,
+              Long.toString(options.rate()))) {
+        tx.expect("READY");
+        rx.send("START");
+        tx.send("START");
+        sleep(options.warmup());
+        double rxCpu0 = rx.cpuSeconds();
+        double txCpu0 = tx.cpuSeconds();
+        rx.send("MARK");
+        tx.send("MARK");
+        sleep(options.seconds());
+        tx.send("STOP");
+        rx.send("STOP");
+        double rxCpu = rx.cpuSeconds() - rxCpu0;
+        double txCpu = tx.cpuSeconds() - txCpu0;
+        Map<String, Object> sent = tx.result();
+        Map<String, Object> got = rx.result();
+        return new ModeRun(
+            number(sent.get("sent")) / number(sent.get("window_s")),
+            number(got.get("handled")) / number(got.get("window_s")),
+            longs(got.get("drops")),
+            txCpu,
+            rxCpu,
+            list(got.get("per_second")));
+      }
+    }
+  }
+
+  private static void sleep(double seconds) throws InterruptedException {
+    long millis = Math.round(seconds * 1000);
+    if (millis > 0) {
+      Thread.sleep(millis);
+    }
+  }
+
+  private static double number(Object o) {
+    return ((Number) o).doubleValue();
+  }
+
+  private static Map<String, Long> longs(Object o) {
+    Map<String, Long> out = new TreeMap<>();
+    ((Map<?, ?>) o).forEach((k, v) -> out.put(k.toString(), ((Number) v).longValue()));
+    return out;
+  }
+
+  private static List<Long> list(Object o) {
+    List<Long> out = new ArrayList<>();
+    for (Object v : (List<?>) o) {
+      out.add(((Number) v).longValue());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,16 @@
+package org.jipv8.examples.bench;
+
+import java.util.Map;
+
+/**
+ * One run of every selected mode, with the signature limits measured in the same run.
+ *
+ * @param modes the modes' outcomes, in run order
+ * @param verifyPerSecond Bouncy Castle's single-thread Ed25519 verifications per second
+ * @param signPerSecond Bouncy Castle's single-thread Ed25519 signatures per second
+ */
+record RunResult(Map<BenchMode, ModeRun> modes, double verifyPerSecond, double signPerSecond) {
+  RunResult {
+    modes = Map.copyOf(modes);
+  }
+}

@@ -1,0 +1,80 @@
+package org.jipv8.examples.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jipv8.examples.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+
+/**
+ * {@code ipv8 bench} runs its two child JVMs briefly and reports every field of issue 10's JSON
+ * document. Only presence and shape are checked, never a speed.
+ */
+class BenchCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    return cl.execute(args);
+  }
+
+  @Test
+  @Timeout(180)
+  void jsonHasEveryFieldOfIssue10() throws Exception {
+    assertEquals(
+        0, run("bench", "--seconds", "1", "--modes", "raw,unsigned", "--json"), err.toString());
+    JsonNode doc = new ObjectMapper().readTree(out.toString());
+    assertEquals(Set.of("modes", "limits"), names(doc));
+    assertEquals(Set.of("raw", "unsigned"), names(doc.get("modes")));
+    for (String mode : List.of("raw", "unsigned")) {
+      JsonNode m = doc.get("modes").get(mode);
+      assertEquals(
+          Set.of("offered_per_s", "handled_per_s", "drops", "cpu_s", "per_second"), names(m), mode);
+      assertTrue(m.get("offered_per_s").isNumber(), mode);
+      assertTrue(m.get("offered_per_s").asDouble() > 0, mode + ": the sender sent nothing");
+      assertTrue(m.get("handled_per_s").isNumber(), mode);
+      assertTrue(m.get("drops").isObject(), mode);
+      m.get("drops").properties().forEach(e -> assertTrue(e.getValue().isNumber(), mode));
+      assertEquals(Set.of("sender", "receiver"), names(m.get("cpu_s")), mode);
+      assertTrue(m.get("cpu_s").get("sender").asDouble() > 0, mode + ": sender CPU read");
+      assertTrue(m.get("cpu_s").get("receiver").asDouble() > 0, mode + ": receiver CPU read");
+      assertTrue(m.get("per_second").isArray(), mode);
+      assertTrue(m.get("per_second").size() >= 1, mode + ": at least one whole second sampled");
+    }
+    JsonNode limits = doc.get("limits");
+    assertEquals(Set.of("verify_per_s", "sign_per_s"), names(limits));
+    assertTrue(limits.get("verify_per_s").asDouble() > 0);
+    assertTrue(limits.get("sign_per_s").asDouble() > 0);
+  }
+
+  @Test
+  void unknownModeIsAOneLineError() {
+    assertEquals(2, run("bench", "--modes", "raw,fast"));
+    assertTrue(err.toString().contains("--modes"), err.toString());
+    assertEquals(1, err.toString().strip().lines().count(), err.toString());
+  }
+
+  @Test
+  void nonPositiveSecondsIsRefused() {
+    assertEquals(2, run("bench", "--seconds", "0"));
+    assertTrue(err.toString().contains("--seconds"), err.toString());
+  }
+
+  private static Set<String> names(JsonNode node) {
+    Set<String> out = new TreeSet<>();
+    node.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+}
