@@ -122,7 +122,7 @@ public class DHTCommunity extends Community implements RoutingTableOverlay {
 
   /** Sends a signed DHT message; the single send path of the DHT, so it is easy to change. */
   final void sendMessage(Address address, Record message) {
-    send(address, message);
+    sendNow(address, message);
   }
 
   /** Asks the node at {@code to} to puncture towards {@code wan} / {@code lan} (py-ipv8 does). */
@@ -132,7 +132,7 @@ public class DHTCommunity extends Community implements RoutingTableOverlay {
         lan.isIpv4() && wan.isIpv4()
             ? new PunctureRequestPayload(lan, wan, id)
             : new NewPunctureRequestPayload(lan, wan, id);
-    send(to, request, claimGlobalTime());
+    sendNow(to, request, claimGlobalTime());
   }
 
   final <R extends Record> Mono<R> request(
