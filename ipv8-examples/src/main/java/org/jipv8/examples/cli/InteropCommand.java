@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jipv8.api.address.Address;
 import org.jipv8.api.community.CommunityId;
+import org.jipv8.examples.interop.DhtOptions;
 import org.jipv8.examples.interop.InteropCommunity;
 import org.jipv8.examples.interop.InteropNode;
 import org.jipv8.examples.interop.InteropOptions;
@@ -69,9 +70,29 @@ final class InteropCommand implements Callable<Integer> {
   @Option(names = "--key-file", description = "py-ipv8 key file to use (created when missing)")
   Path keyFile;
 
+  @Option(
+      names = "--with-dht",
+      description = "also run DHTDiscoveryCommunity (RandomWalk + PingChurn), walking to --walk-to")
+  boolean withDht;
+
+  @Option(
+      names = "--dht-store",
+      description = "KEY_HEX=VALUE_HEX to store signed in the DHT (repeatable)")
+  List<String> dhtStore = new ArrayList<>();
+
+  @Option(names = "--dht-find", description = "KEY_HEX whose values to find (repeatable)")
+  List<String> dhtFind = new ArrayList<>();
+
+  @Option(names = "--dht-connect", description = "MID_HEX of a peer to locate (repeatable)")
+  List<String> dhtConnect = new ArrayList<>();
+
   @Override
   public Integer call() {
-    return new InteropNode(options(), new JsonEvents(System.out)).run();
+    return new InteropNode(options(), dhtOptions(), new JsonEvents(System.out)).run();
+  }
+
+  DhtOptions dhtOptions() {
+    return DhtOptions.parse(withDht, dhtStore, dhtFind, dhtConnect);
   }
 
   InteropOptions options() {
