@@ -2,22 +2,28 @@ package org.jipv8.benchmarks;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.jipv8.api.peer.Peer;
 import org.jipv8.reactor.community.Community;
 import org.jipv8.reactor.community.CommunitySettings;
 
 /**
- * A community whose handlers only count, and wake the thread waiting in {@link #awaitSettled} once
- * the count it waits for is reached.
+ * A community whose handlers (and answered introduction-requests) only count, and wake the thread
+ * waiting in {@link #awaitSettled} once the count it waits for is reached.
  */
-final class CountingCommunity extends Community {
+public final class CountingCommunity extends Community {
   private final AtomicLong handled = new AtomicLong();
   private volatile long target = Long.MAX_VALUE;
   private volatile Thread waiter;
 
-  CountingCommunity(CommunitySettings settings) {
+  public CountingCommunity(CommunitySettings settings) {
     super(Messages.ID, settings);
     addUnsignedHandler(Messages.Plain.class, (source, m) -> count());
     addHandler(Messages.Signed.class, (peer, m) -> count());
+  }
+
+  @Override
+  protected void introductionRequestCallback(Peer peer, long globalTime, Record payload) {
+    count();
   }
 
   private void count() {

@@ -4,14 +4,14 @@ import java.util.concurrent.TimeUnit;
 import org.jipv8.api.address.Address;
 import org.jipv8.api.keys.KeyType;
 import org.jipv8.api.keys.PrivateKey;
+import org.jipv8.api.messaging.Bits;
 import org.jipv8.api.peer.Peer;
 import org.jipv8.reactor.community.Community;
 import org.jipv8.reactor.community.CommunitySettings;
 import org.jipv8.reactor.community.LanAddressProvider;
 import org.jipv8.reactor.crypto.Keys;
 import org.jipv8.reactor.messaging.Packets;
-import org.jipv8.testkit.MemoryEndpoint;
-import org.jipv8.testkit.MemoryInternet;
+import org.jipv8.reactor.messaging.payload.IntroductionRequestPayload;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,12 +30,13 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The community receive path without a socket: a burst of {@value #BURST} distinct 200-byte
- * datagrams is injected into a {@link MemoryEndpoint} (one copy each, as the UDP endpoint makes),
- * routed by prefix, decoded (and verified) on the verification scheduler and handled on the
- * protocol thread; an invocation ends when the last one was handled. The burst fits the community
- * inbox ({@value Community#INBOX_CAPACITY}), so nothing is dropped. Score: datagrams handled per
- * second, with one and two verification threads.
+ * The community receive path without a socket: a burst of {@value #BURST} distinct datagrams (the
+ * 200-byte custom messages, or introduction-requests from {@value #INTRO_KEYS} keys, each answered
+ * with a signed response) is injected into a {@link FeedEndpoint} (one copy each, as the UDP
+ * endpoint makes), routed by prefix, decoded (and verified) on the verification scheduler and
+ * handled on the protocol thread; an invocation ends when the last one was handled. The burst fits
+ * the community inbox ({@value Community#INBOX_CAPACITY}), so nothing is dropped. Score: datagrams
+ * handled per second, with one and two verification threads.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -47,7 +48,10 @@ public class ReceivePathBenchmark {
   /** Datagrams per invocation. */
   static final int BURST = 2048;
 
-  @Param({"unsigned", "signed"})
+  /** Keys signing the introduction-requests. */
+  static final int INTRO_KEYS = 256;
+
+  @Param({"unsigned", "signed", "intro"})
   public String message;
 
   @Param({"1", "2"})
@@ -55,7 +59,7 @@ public class ReceivePathBenchmark {
 
   private Scheduler protocol;
   private Scheduler verification;
-  private MemoryEndpoint endpoint;
+  private FeedEndpoint endpoint;
   private CountingCommunity community;
   private byte[][] datagrams;
   private final Address source = Address.ipv4("127.0.0.2", 2000);
@@ -64,10 +68,8 @@ public class ReceivePathBenchmark {
   public void setUp() {
     protocol = Schedulers.newSingle("jmh-protocol");
     verification = Schedulers.newParallel("jmh-verify", verifyThreads);
-    endpoint =
-        new MemoryInternet(Schedulers.immediate())
-            .endpoint(Address.ipv4("127.0.0.1", 1000), Address.ipv4("127.0.0.1", 1000))
-            .openNow();
+    Address local = Address.ipv4("127.0.0.1", 1000);
+    endpoint = new FeedEndpoint(local);
     community =
         new CountingCommunity(
             CommunitySettings.builder()
@@ -76,17 +78,39 @@ public class ReceivePathBenchmark {
                 .protocolScheduler(protocol)
                 .verificationScheduler(verification)
                 .lanAddresses(LanAddressProvider.none())
+                .maxPeers(-1)
                 .build());
-    PrivateKey sender = Keys.generate(KeyType.CURVE25519);
+    PrivateKey[] senders = new PrivateKey[INTRO_KEYS];
+    for (int k = 0; k < senders.length; k++) {
+      senders[k] = Keys.generate(KeyType.CURVE25519);
+    }
     byte[] prefix = community.prefix();
     datagrams = new byte[BURST][];
     for (int i = 0; i < BURST; i++) {
       datagrams[i] =
-          message.equals("signed")
-              ? Packets.encode(
-                  prefix, new Messages.Signed(i, new byte[Messages.SIGNED_BODY]), sender, i + 1)
-              : Packets.encode(
-                  prefix, new Messages.Plain(i, new byte[Messages.PLAIN_BODY]), null, i + 1);
+          switch (message) {
+            case "signed" ->
+                Packets.encode(
+                    prefix,
+                    new Messages.Signed(i, new byte[Messages.SIGNED_BODY]),
+                    senders[0],
+                    i + 1);
+            case "intro" ->
+                Packets.encode(
+                    prefix,
+                    new IntroductionRequestPayload(
+                        local,
+                        source,
+                        source,
+                        new Bits(IntroductionRequestPayload.ADVICE),
+                        i,
+                        new byte[0]),
+                    senders[i % INTRO_KEYS],
+                    i + 1);
+            default ->
+                Packets.encode(
+                    prefix, new Messages.Plain(i, new byte[Messages.PLAIN_BODY]), null, i + 1);
+          };
     }
   }
 

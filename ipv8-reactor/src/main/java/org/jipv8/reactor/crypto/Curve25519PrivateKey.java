@@ -20,6 +20,9 @@ final class Curve25519PrivateKey implements PrivateKey {
 
   private final byte[] bin;
   private final byte[] seed;
+  // Handed to every signature so Bouncy Castle does not derive it from the seed again (a second
+  // base-point multiplication per signature).
+  private final byte[] edPublic;
   private final Curve25519PublicKey publicKey;
 
   private Curve25519PrivateKey(byte[] bin) {
@@ -30,7 +33,7 @@ final class Curve25519PrivateKey implements PrivateKey {
     // RFC 7748 scalar multiplication clamps internally, as libsodium does: the stored secret is
     // raw.
     X25519.scalarMultBase(x25519Secret, 0, x25519Public, 0);
-    byte[] edPublic = new byte[Ed25519.PUBLIC_KEY_SIZE];
+    this.edPublic = new byte[Ed25519.PUBLIC_KEY_SIZE];
     Ed25519.generatePublicKey(seed, 0, edPublic, 0);
     this.publicKey = Curve25519PublicKey.of(x25519Public, edPublic);
   }
@@ -74,7 +77,7 @@ final class Curve25519PrivateKey implements PrivateKey {
   @Override
   public byte[] sign(byte[] message, int offset, int length) {
     byte[] sig = new byte[Ed25519.SIGNATURE_SIZE];
-    Ed25519.sign(seed, 0, message, offset, length, sig, 0);
+    Ed25519.sign(seed, 0, edPublic, 0, message, offset, length, sig, 0);
     return sig;
   }
 

@@ -25,8 +25,32 @@ public final class Keys {
   // Decoding a point (and checking its order) costs about as much as verifying a signature; every
   // packet of a peer carries the same key, so parsed keys are kept.
   private static final int PUBLIC_KEY_CACHE_SIZE = 4096;
-  private static final java.util.concurrent.ConcurrentHashMap<String, PublicKey> PUBLIC_KEYS =
+  private static final java.util.concurrent.ConcurrentHashMap<KeyBytes, PublicKey> PUBLIC_KEYS =
       new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The cache's key: the bytes as given (the caller's array is not kept beyond a miss, where a copy
+   * is stored), compared by content. Cheaper per packet than a hex string of them.
+   */
+  private static final class KeyBytes {
+    private final byte[] bytes;
+    private final int hash;
+
+    KeyBytes(byte[] bytes) {
+      this.bytes = bytes;
+      this.hash = Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof KeyBytes other && hash == other.hash && Arrays.equals(bytes, other.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   private Keys() {}
 
@@ -72,8 +96,7 @@ public final class Keys {
           "private key material where a public key (LibNaCLPK: or DER SubjectPublicKeyInfo) was"
               + " expected");
     }
-    String cacheKey = java.util.HexFormat.of().formatHex(bin);
-    PublicKey cached = PUBLIC_KEYS.get(cacheKey);
+    PublicKey cached = PUBLIC_KEYS.get(new KeyBytes(bin));
     if (cached != null) {
       return cached;
     }
@@ -85,7 +108,7 @@ public final class Keys {
       // Crude but bounded: peers' keys repeat far more often than the cache fills up.
       PUBLIC_KEYS.clear();
     }
-    PUBLIC_KEYS.put(cacheKey, key);
+    PUBLIC_KEYS.put(new KeyBytes(bin.clone()), key);
     return key;
   }
 
