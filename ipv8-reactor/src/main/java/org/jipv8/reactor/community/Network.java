@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -236,9 +237,12 @@ public final class Network {
         }
       }
     } else {
+      // Stored peers are the one object per key, so identity is equality here; a list search per
+      // peer made every call quadratic (every introduction-request asks for the peers).
+      Set<Peer> added = Collections.newSetFromMap(new IdentityHashMap<>());
       for (Peer p : cached) {
         Peer stored = verifiedByKey.get(Bin.of(p));
-        if (stored != null && servesLocked(stored, service) && !out.contains(stored)) {
+        if (stored != null && servesLocked(stored, service) && added.add(stored)) {
           out.add(stored);
         }
       }
