@@ -12,4 +12,7 @@
  * org.jipv8.benchmarks.CodecBenchmark} and {@link org.jipv8.benchmarks.CryptoBenchmark} measure
  * packet encoding and decoding, Ed25519 signing and verification, and key parsing.
  */
+@NullMarked
 package org.jipv8.benchmarks;
+
+import org.jspecify.annotations.NullMarked;

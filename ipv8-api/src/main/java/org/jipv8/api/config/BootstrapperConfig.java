@@ -12,8 +12,11 @@ import java.util.Map;
  * them instead, in {@link ConfigurationValidator#validateNames}: a misspelt bootstrapper would
  * otherwise leave a node that never finds its first peer.
  *
- * <p>The constructor throws {@link ConfigurationException} when the name is empty or {@code init}
- * holds a value a file cannot hold (paths relative to the entry).
+ * <p>The constructor throws {@link ConfigurationException} when the name is empty, {@code init}
+ * holds a value a file cannot hold, or, for the built-in bootstrappers, {@code init} has an
+ * argument they do not take or an {@code ip_addresses} entry that is not an {@code [ip, port]} pair
+ * with an IP literal (a host name belongs in {@code dns_addresses}); every problem at once, paths
+ * relative to the entry.
  *
  * @param className the bootstrapper name (file key {@code class})
  * @param init its keyword arguments (file key {@code init}); deep-immutable
@@ -57,6 +60,15 @@ public record BootstrapperConfig(String className, Map<String, Object> init) {
           "class", "missing or empty", "give a bootstrapper name such as DispersyBootstrapper");
     }
     init = ConfigValues.map(init, "init");
+    List<ConfigurationException> problems =
+        new java.util.ArrayList<>(
+            InitChecks.unknownArguments(ConfigKeys.BOOTSTRAPPER_ARGUMENTS, className, init));
+    if (className.equals(BootstrapperName.DISPERSY_BOOTSTRAPPER.configName())) {
+      problems.addAll(InitChecks.ipAddresses(init.get("ip_addresses")));
+    }
+    if (!problems.isEmpty()) {
+      throw ConfigurationException.combine(problems);
+    }
   }
 
   /** A bootstrapper for one of py-ipv8's bootstrapper names. */

@@ -299,30 +299,36 @@ public final class ConfigBuilder {
    * where that makes sense). Interfaces are not required: with none the service needs an endpoint
    * supplied by the caller.
    *
-   * @throws ConfigurationException naming the first missing or invalid entry
+   * @throws ConfigurationException naming every missing or invalid entry at once ({@link
+   *     ConfigurationException#problems()})
    */
   public Ipv8Configuration finalizeConfig() {
-    require(keys, "keys", "call addKey(...), addKeyFromBin(...) or clearKeys()");
-    require(logger, "logger", "call setLogLevel(\"INFO\")");
-    require(walkerInterval, "walker_interval", "call setWalkerInterval(0.5)");
-    require(overlays, "overlays", "call addOverlay(...) or clearOverlays()");
-    require(workingDirectory, "working_directory", "call setWorkingDirectory(\".\")");
+    List<ConfigurationException> problems = new ArrayList<>();
+    require(problems, keys, "keys", "call addKey(...), addKeyFromBin(...) or clearKeys()");
+    require(problems, logger, "logger", "call setLogLevel(\"INFO\")");
+    require(problems, walkerInterval, "walker_interval", "call setWalkerInterval(0.5)");
+    require(problems, overlays, "overlays", "call addOverlay(...) or clearOverlays()");
+    require(problems, workingDirectory, "working_directory", "call setWorkingDirectory(\".\")");
     List<InterfaceConfig> built = new ArrayList<>();
     if (interfaces != null) {
       for (int i = 0; i < interfaces.size(); i++) {
         try {
           built.add(interfaces.get(i).build());
         } catch (ConfigurationException e) {
-          throw e.under("interfaces[" + i + "]");
+          problems.add(e.under("interfaces[" + i + "]"));
         }
       }
+    }
+    if (!problems.isEmpty()) {
+      throw ConfigurationException.combine(problems);
     }
     return new Ipv8Configuration(built, keys, logger, workingDirectory, walkerInterval, overlays);
   }
 
-  private static void require(Object value, String path, String fix) {
+  private static void require(
+      List<ConfigurationException> problems, Object value, String path, String fix) {
     if (value == null) {
-      throw new ConfigurationException(path, "missing", fix);
+      problems.add(new ConfigurationException(path, "missing", fix));
     }
   }
 

@@ -1,6 +1,7 @@
 package org.jipv8.api.config;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -19,6 +20,7 @@ public class ConfigurationException extends RuntimeException {
   private final String path;
   private final String problem;
   private final String fix;
+  private final List<ConfigurationException> problems;
 
   /**
    * Creates the exception.
@@ -41,6 +43,32 @@ public class ConfigurationException extends RuntimeException {
     this.path = Objects.requireNonNull(path, "path");
     this.problem = Objects.requireNonNull(problem, "problem");
     this.fix = Objects.requireNonNull(fix, "fix");
+    this.problems = List.of(this);
+  }
+
+  private ConfigurationException(List<ConfigurationException> all) {
+    super(all.get(0).getCause());
+    ConfigurationException first = all.get(0);
+    this.path = first.path;
+    this.problem = first.problem + " (and " + (all.size() - 1) + " more)";
+    this.fix = first.fix;
+    this.problems = List.copyOf(all);
+  }
+
+  /**
+   * Every problem of a configuration in one exception: the only one when there is one, else an
+   * exception whose {@link #path()} and {@link #fix()} are the first problem's and whose {@link
+   * #problems()} lists them all; its message has one line per problem.
+   *
+   * @param all the problems, in the order they were found; not empty
+   */
+  public static ConfigurationException combine(List<ConfigurationException> all) {
+    if (all.isEmpty()) {
+      throw new IllegalArgumentException("no problems to combine");
+    }
+    List<ConfigurationException> flat = new java.util.ArrayList<>();
+    all.forEach(e -> flat.addAll(e.problems()));
+    return flat.size() == 1 ? flat.get(0) : new ConfigurationException(flat);
   }
 
   /**
@@ -75,11 +103,19 @@ public class ConfigurationException extends RuntimeException {
     return fix;
   }
 
+  /** Every problem this exception reports: itself, or all of a {@link #combine combined} one. */
+  public List<ConfigurationException> problems() {
+    return problems;
+  }
+
   /**
    * The same error seen from a containing entry: {@code new ConfigurationException("port", ...)}
    * {@code .under("interfaces[0]")} has the path {@code interfaces[0].port}.
    */
   public ConfigurationException under(String parent) {
+    if (problems.size() > 1) {
+      return combine(problems.stream().map(p -> p.under(parent)).toList());
+    }
     String joined;
     if (parent.isEmpty()) {
       joined = path;
@@ -97,7 +133,20 @@ public class ConfigurationException extends RuntimeException {
 
   @Override
   public String getMessage() {
-    return "Invalid configuration at "
+    if (problems.size() > 1) {
+      StringBuilder sb =
+          new StringBuilder("Invalid configuration: " + problems.size() + " problems");
+      for (ConfigurationException p : problems) {
+        sb.append(System.lineSeparator()).append("  ").append(p.line());
+      }
+      return sb.toString();
+    }
+    return "Invalid configuration " + line();
+  }
+
+  /** One problem as one line: {@code at <path>: <problem>; <fix>}. */
+  public String line() {
+    return "at "
         + (path.isEmpty() ? "<root>" : path)
         + ": "
         + problem

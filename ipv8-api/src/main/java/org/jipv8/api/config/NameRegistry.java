@@ -32,6 +32,54 @@ public interface NameRegistry {
   Set<String> bootstrapperClasses();
 
   /**
+   * The keys {@code overlayClass} reads from {@code initialize}; any other key there is an error.
+   * The default is what every overlay understands ({@link ConfigKeys#OVERLAY_SETTINGS}, that is
+   * {@code max_peers}); a registry for overlays that read more from {@code settings().extra()}
+   * returns those too (see {@link #withInitializeKeys}).
+   */
+  default Set<String> initializeKeysFor(String overlayClass) {
+    return BASE_INITIALIZE_KEYS;
+  }
+
+  /** The {@code initialize} keys every overlay understands. */
+  Set<String> BASE_INITIALIZE_KEYS =
+      Set.copyOf(ConfigKeys.OVERLAY_SETTINGS.stream().map(ConfigArgument::name).toList());
+
+  /**
+   * This registry, with {@code keys} accepted in the {@code initialize} of {@code overlayClass} in
+   * addition to the keys every overlay understands.
+   */
+  default NameRegistry withInitializeKeys(String overlayClass, Collection<String> keys) {
+    NameRegistry base = this;
+    Set<String> extra = Set.copyOf(keys);
+    return new NameRegistry() {
+      @Override
+      public Set<String> overlayClasses() {
+        return base.overlayClasses();
+      }
+
+      @Override
+      public Set<String> strategiesFor(String overlay) {
+        return base.strategiesFor(overlay);
+      }
+
+      @Override
+      public Set<String> bootstrapperClasses() {
+        return base.bootstrapperClasses();
+      }
+
+      @Override
+      public Set<String> initializeKeysFor(String overlay) {
+        Set<String> all = new LinkedHashSet<>(base.initializeKeysFor(overlay));
+        if (overlay.equals(overlayClass)) {
+          all.addAll(extra);
+        }
+        return Set.copyOf(all);
+      }
+    };
+  }
+
+  /**
    * A fixed registry: each overlay name maps to the strategies it makes available, to which {@link
    * #BUILTIN_STRATEGIES} are added.
    */

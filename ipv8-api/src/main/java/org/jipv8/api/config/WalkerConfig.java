@@ -10,7 +10,9 @@ import java.util.Map;
  * what the engine registered; see {@link ConfigurationValidator#validateNames}.
  *
  * <p>The constructor throws {@link ConfigurationException} when the name is empty, {@code peers} is
- * below -1 or {@code init} holds a value a file cannot hold (paths relative to the entry).
+ * below -1, {@code init} holds a value a file cannot hold, or, for the built-in strategies ({@link
+ * ConfigKeys#STRATEGY_ARGUMENTS}), {@code init} has an argument the strategy does not take (paths
+ * relative to the entry).
  *
  * @param strategy the strategy name (file key {@code strategy}), for example {@code RandomWalk}
  * @param peers the strategy runs while the overlay has fewer peers than this; -1 means always (file
@@ -34,6 +36,11 @@ public record WalkerConfig(String strategy, int peers, Map<String, Object> init)
           "use -1 to run on every tick, or the number of peers to reach (0 or more)");
     }
     init = ConfigValues.map(init, "init");
+    java.util.List<ConfigurationException> problems =
+        InitChecks.unknownArguments(ConfigKeys.STRATEGY_ARGUMENTS, strategy, init);
+    if (!problems.isEmpty()) {
+      throw ConfigurationException.combine(problems);
+    }
   }
 
   /** A walker for one of py-ipv8's strategy names. */

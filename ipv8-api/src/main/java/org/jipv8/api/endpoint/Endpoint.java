@@ -1,5 +1,6 @@
 package org.jipv8.api.endpoint;
 
+import java.util.Objects;
 import org.jipv8.api.address.Address;
 import org.jipv8.api.messaging.DropReason;
 import org.jipv8.api.messaging.SendFailedException;
@@ -40,6 +41,19 @@ public interface Endpoint {
 
   /** Received datagrams. Hot; subscribers see datagrams from the time they subscribe. */
   Flux<Datagram> receive();
+
+  /**
+   * Installs the check asked about every received datagram before it is copied out of the
+   * transport's buffer (replacing the previous one; {@link ReceiveAdmission#ADMIT_ALL} removes it).
+   * A datagram it refuses never reaches {@link #receive()} and is counted in {@link #statistics()}
+   * under the reason it returned. Any thread; takes effect for the next datagram.
+   *
+   * <p>This default ignores the admission (everything is admitted, and refused later by whoever
+   * receives it); endpoints that can refuse earlier override it.
+   */
+  default void setReceiveAdmission(ReceiveAdmission admission) {
+    Objects.requireNonNull(admission, "admission");
+  }
 
   /**
    * Queues one datagram. Returns false when it was dropped at once (and counted); true means it was

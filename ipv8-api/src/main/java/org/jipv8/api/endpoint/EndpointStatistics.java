@@ -29,6 +29,15 @@ public interface EndpointStatistics {
     return drops().getOrDefault(reason, 0L);
   }
 
+  /**
+   * Datagrams the operating system dropped for this endpoint's sockets before they could be read (a
+   * full receive buffer under flood), where the system tells (Linux); 0 where it does not. Not part
+   * of {@link #drops()}: those are the endpoint's own decisions.
+   */
+  default long kernelDrops() {
+    return 0;
+  }
+
   /** Sum of all drops. */
   default long totalDrops() {
     return drops().values().stream().mapToLong(Long::longValue).sum();

@@ -13,13 +13,23 @@ import org.junit.jupiter.api.Test;
 class ConfigurationValidatorTest {
 
   /** The names py-ipv8 3.1 offers, as the engine would report them. */
-  private static final NameRegistry PY_NAMES =
+  static final NameRegistry PY_NAMES =
       NameRegistry.of(
-          Map.of(
-              "DiscoveryCommunity", List.of("RandomChurn", "PeriodicSimilarity"),
-              "HiddenTunnelCommunity", List.of(),
-              "DHTDiscoveryCommunity", List.of("PingChurn")),
-          List.of("DispersyBootstrapper", "UDPBroadcastBootstrapper"));
+              Map.of(
+                  "DiscoveryCommunity", List.of("RandomChurn", "PeriodicSimilarity"),
+                  "HiddenTunnelCommunity", List.of(),
+                  "DHTDiscoveryCommunity", List.of("PingChurn")),
+              List.of("DispersyBootstrapper", "UDPBroadcastBootstrapper"))
+          .withInitializeKeys(
+              "HiddenTunnelCommunity",
+              List.of(
+                  "min_circuits",
+                  "max_circuits",
+                  "max_joined_circuits",
+                  "max_time",
+                  "max_time_inactive",
+                  "max_traffic",
+                  "dht_lookup_interval"));
 
   @Test
   void defaultsUseOnlyKnownNames() {
@@ -136,5 +146,54 @@ class ConfigurationValidatorTest {
         .addOverlay(
             "DiscoveryCommunity", "anonymous id", List.of(walkers), List.of(), Map.of(), List.of())
         .finalizeConfig();
+  }
+
+  @Test
+  void unknownInitializeKeyNamesTheNearestSetting() {
+    Ipv8Configuration cfg =
+        ConfigBuilder.fromDefaults()
+            .clearOverlays()
+            .addOverlay(
+                "DiscoveryCommunity",
+                "anonymous id",
+                List.of(),
+                List.of(),
+                Map.of("max_peer", 10),
+                List.of())
+            .finalizeConfig();
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class,
+            () -> ConfigurationValidator.validateNames(cfg, PY_NAMES));
+    assertEquals("overlays[0].initialize.max_peer", e.path());
+    assertTrue(e.getMessage().contains("did you mean 'max_peers'?"), e.getMessage());
+  }
+
+  @Test
+  void everyUnknownNameIsReportedAtOnce() {
+    Ipv8Configuration cfg =
+        ConfigBuilder.fromDefaults()
+            .clearOverlays()
+            .addOverlay(
+                "DiscoveryCommunity",
+                "anonymous id",
+                List.of(WalkerConfig.of("RandomWalks", 20, Map.of())),
+                List.of(BootstrapperConfig.of("Dispersy", Map.of())),
+                Map.of("maxpeers", 10),
+                List.of())
+            .finalizeConfig();
+    List<ConfigurationException> problems = ConfigurationValidator.problems(cfg, PY_NAMES);
+    assertEquals(
+        List.of(
+            "overlays[0].walkers[0].strategy",
+            "overlays[0].bootstrappers[0].class",
+            "overlays[0].initialize.maxpeers"),
+        problems.stream().map(ConfigurationException::path).toList());
+    ConfigurationException all =
+        assertThrows(
+            ConfigurationException.class,
+            () -> ConfigurationValidator.validateNames(cfg, PY_NAMES));
+    assertEquals(3, all.problems().size());
+    assertEquals(4, all.getMessage().lines().count(), all.getMessage());
   }
 }

@@ -121,7 +121,7 @@ class Ipv8ConfigurationTest {
     List<Object> nested = new ArrayList<>(List.of(1));
     init.put("list", nested);
 
-    WalkerConfig walker = new WalkerConfig("RandomWalk", 20, init);
+    WalkerConfig walker = new WalkerConfig("MyWalk", 20, init);
     init.put("timeout", 9.0);
     nested.add(2);
 

@@ -73,11 +73,11 @@ public class InteropCommunity extends Community {
 
   /** Sends message 1 to {@code address}. */
   public void sendSigned(Address address, SignedText message) {
-    send(address, message);
+    sendNow(address, message);
   }
 
   /** Sends message 2 to {@code address}. */
   public void sendUnsigned(Address address, UnsignedText message) {
-    send(address, message);
+    sendNow(address, message);
   }
 }

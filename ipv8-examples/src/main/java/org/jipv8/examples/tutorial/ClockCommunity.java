@@ -43,7 +43,7 @@ public class ClockCommunity extends Community {
   private void sendClocks() {
     for (Peer peer : getPeers()) {
       // Sending is one call: signed with this node's key, sent to the peer's address.
-      send(peer, new ClockMessage(lamport.get()));
+      sendNow(peer, new ClockMessage(lamport.get()));
     }
   }
 

@@ -1,5 +1,6 @@
 package org.jipv8.reactor.community;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,7 +10,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 import java.util.random.RandomGenerator;
 import org.jipv8.api.address.Address;
 import org.jipv8.api.address.AddressKind;
@@ -20,13 +23,19 @@ import org.jipv8.api.endpoint.Datagram;
 import org.jipv8.api.endpoint.Endpoint;
 import org.jipv8.api.keys.PublicKey;
 import org.jipv8.api.messaging.Bits;
+import org.jipv8.api.messaging.Correlated;
 import org.jipv8.api.messaging.DropReason;
 import org.jipv8.api.messaging.Message;
+import org.jipv8.api.messaging.SendFailedException;
 import org.jipv8.api.messaging.Unsigned;
 import org.jipv8.api.peer.Peer;
+import org.jipv8.api.peer.PeerEvent;
+import org.jipv8.reactor.community.PacketDispatcher.ContextBuilder;
 import org.jipv8.reactor.community.PacketDispatcher.HandlerFailure;
 import org.jipv8.reactor.community.PacketDispatcher.Invoker;
 import org.jipv8.reactor.community.PacketDispatcher.PacketDecoder;
+import org.jipv8.reactor.community.PacketDispatcher.Taps;
+import org.jipv8.reactor.messaging.Decoded;
 import org.jipv8.reactor.messaging.Packets;
 import org.jipv8.reactor.messaging.payload.IntroductionRequestPayload;
 import org.jipv8.reactor.messaging.payload.IntroductionResponsePayload;
@@ -60,7 +69,7 @@ import reactor.util.concurrent.Queues;
  *     addUnsignedHandler(Ping.class, (source, ping) -> ...);      // unsigned: (Address, Ping)
  *     addReceivedHandler(Note.class, r -> r.globalTime());       // with context: Received<Note>
  *   }
- *   void onChat(Peer peer, Chat chat) { send(peer, new Chat("re: " + chat.text())); }
+ *   void onChat(Peer peer, Chat chat) { sendNow(peer, new Chat("re: " + chat.text())); }
  * }
  * }</pre>
  *
@@ -124,6 +133,18 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
   /** How many datagrams of one community are decoded and verified at the same time. */
   public static final int DECODE_CONCURRENCY = 8;
 
+  /**
+   * How many messages a subscriber of {@link #messages} or {@link #peers()} may lag behind; more
+   * are dropped for it and counted as {@link DropReason#SUBSCRIBER_OVERFLOW}.
+   */
+  public static final int SUBSCRIBER_BUFFER = 256;
+
+  /** The largest UDP payload to an IPv4 destination. */
+  public static final int MAX_IPV4_PAYLOAD = 65_507;
+
+  /** The largest UDP payload to an IPv6 destination. */
+  public static final int MAX_IPV6_PAYLOAD = 65_527;
+
   private static final ClassValue<Message> MESSAGES =
       new ClassValue<>() {
         @Override
@@ -139,6 +160,7 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
   private final Endpoint endpoint;
   private final Network network;
   private final Scheduler protocol;
+  private final ProtocolThread thread;
   private final Scheduler verification;
   private final RandomGenerator random;
   private final int maxPeers;
@@ -150,6 +172,12 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
   private final Set<Disposable> bootstrapTasks = ConcurrentHashMap.newKeySet();
   private final Disposable pipeline;
   private final Disposable routerRegistration;
+  private final AtomicReferenceArray<Broadcast<Received<?>>> streams =
+      new AtomicReferenceArray<>(256);
+  private final Broadcast<PeerEvent> peerEvents;
+  private final Set<Peer> members = new java.util.LinkedHashSet<>();
+  private final Network.PeerObserver memberWatch;
+  private final PendingRequests requests;
   private volatile List<String> lanAddresses = List.of();
   private volatile Address myEstimatedLan;
   private volatile Address myEstimatedWan;
@@ -171,6 +199,7 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
     this.endpoint = settings.endpoint();
     this.network = settings.network();
     this.protocol = settings.protocolScheduler();
+    this.thread = new ProtocolThread(protocol);
     this.verification = settings.verificationScheduler();
     this.random = settings.random();
     this.maxPeers = settings.maxPeers();
@@ -181,6 +210,16 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
 
     this.dispatcher =
         new PacketDispatcher(this::name, prefix, statistics, network, this::now, () -> unloaded);
+    this.peerEvents =
+        new Broadcast<>(
+            thread,
+            SUBSCRIBER_BUFFER,
+            () -> statistics.countDrop(DropReason.SUBSCRIBER_OVERFLOW, CommunityStatistics.NO_ID));
+    this.requests = new PendingRequests(thread, random, this::send);
+    dispatcher.connect(contextBuilder(), taps());
+    this.memberWatch = memberWatch();
+    network.addPeerObserver(memberWatch);
+    members.addAll(network.getPeersForService(communityId));
     network.registerServiceProvider(communityId, this);
     network.addBlacklistedMid(myPeer.mid());
     registerCoreHandlers();
@@ -196,7 +235,11 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
                 DECODE_CONCURRENCY)
             .publishOn(protocol)
             .subscribe(
-                dispatcher::process, e -> log.error("{}: receive pipeline failed", name(), e));
+                p -> {
+                  thread.enter();
+                  dispatcher.process(p);
+                },
+                e -> log.error("{}: receive pipeline failed", name(), e));
     this.routerRegistration = settings.router().register(prefix, this::deliver);
     tasks.register(
         "discover_lan_addresses", Duration.ZERO, LAN_DISCOVERY_INTERVAL, this::refreshLan);
@@ -342,18 +385,32 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
     return candidates.isEmpty() ? null : candidates.get(random.nextInt(candidates.size()));
   }
 
+  /**
+   * Sends an introduction-request to {@code address} (new-style when the network marked the address
+   * so). Callable from any thread: off the protocol thread it runs as a task of it.
+   */
   @Override
   public void walkTo(Address address) {
-    sendIntroductionRequest(address, network.isNewStyle(address));
+    Objects.requireNonNull(address, "address");
+    thread.execute(() -> sendIntroductionRequest(address, network.isNewStyle(address)));
   }
 
-  /** Sends an introduction-request to {@code peer}, new-style when the peer is marked so. */
+  /**
+   * Sends an introduction-request to {@code peer}, new-style when the peer is marked so. Callable
+   * from any thread.
+   */
   public void sendIntroductionRequest(Peer peer) {
-    sendIntroductionRequest(peer.address(), peer.newStyleIntro());
+    Objects.requireNonNull(peer, "peer");
+    thread.execute(() -> sendIntroductionRequest(peer.address(), peer.newStyleIntro()));
   }
 
+  /** Asks for a new introduction (see {@link #walkTo}); callable from any thread. */
   @Override
   public void getNewIntroduction(Peer fromPeer) {
+    thread.execute(() -> newIntroduction(fromPeer));
+  }
+
+  private void newIntroduction(Peer fromPeer) {
     if (fromPeer != null) {
       sendIntroductionRequest(fromPeer);
       return;
@@ -378,10 +435,14 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
    * Starts one task per bootstrapper: start its initialisation without waiting, ask it for
    * addresses (at most {@link #BOOTSTRAP_TIMEOUT}), walk to at most {@link #maxPeers()} of them
    * (all of them when the limit is 0 or negative, py quirk A14), then wait for the initialisation.
-   * Every call starts new tasks; {@link #unload()} cancels pending ones.
+   * Every call starts new tasks; {@link #unload()} cancels pending ones. Callable from any thread.
    */
   @Override
   public void bootstrap() {
+    thread.execute(this::bootstrapNow);
+  }
+
+  private void bootstrapNow() {
     for (Bootstrapper b : bootstrappers()) {
       Mono<Boolean> init =
           Mono.defer(() -> b.initialize(this))
@@ -615,10 +676,10 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
         typedDecoder(type),
         (source, d) -> {
           if (window.firstDelivery(d.signer(), d.globalTime())) {
-            signed.invoke(source, d);
-          } else {
-            dispatcher.dropAs(DropReason.REPLAYED, m.id());
+            return signed.invoke(source, d);
           }
+          dispatcher.dropAs(DropReason.REPLAYED, m.id());
+          return null;
         },
         null);
   }
@@ -642,7 +703,10 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
         m.id(),
         type.getSimpleName(),
         typedDecoder(type),
-        (source, d) -> handler.handle(source, d.payload()),
+        (source, d) -> {
+          handler.handle(source, d.payload());
+          return new Received<>(null, source, d.globalTime(), d.payload());
+        },
         null);
   }
 
@@ -705,17 +769,20 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
       } catch (RuntimeException | AssertionError e) {
         throw new HandlerFailure(peer, e);
       }
+      return new Received<>(peer, source, d.globalTime(), d.payload());
     };
   }
 
   private <T extends Record> Invoker<T> receivedInvoker(ReceivedHandler<T> handler) {
     return (source, d) -> {
       Peer peer = d.signer() == null ? null : resolvePeer(d.signer(), source);
+      Received<T> r = new Received<>(peer, source, d.globalTime(), d.payload());
       try {
-        handler.handle(new Received<>(peer, source, d.globalTime(), d.payload()));
+        handler.handle(r);
       } catch (RuntimeException | AssertionError e) {
         throw new HandlerFailure(peer, e);
       }
+      return r;
     };
   }
 
@@ -737,23 +804,27 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
         250,
         "PunctureRequestPayload",
         typedDecoder(PunctureRequestPayload.class),
-        (source, d) ->
-            onPunctureRequest(
-                d.payload().lanWalkerAddress(),
-                d.payload().wanWalkerAddress(),
-                d.payload().identifier(),
-                false),
+        (source, d) -> {
+          onPunctureRequest(
+              d.payload().lanWalkerAddress(),
+              d.payload().wanWalkerAddress(),
+              d.payload().identifier(),
+              false);
+          return new Received<>(null, source, d.globalTime(), d.payload());
+        },
         null);
     register(
         232,
         "NewPunctureRequestPayload",
         typedDecoder(NewPunctureRequestPayload.class),
-        (source, d) ->
-            onPunctureRequest(
-                d.payload().lanWalkerAddress(),
-                d.payload().wanWalkerAddress(),
-                d.payload().identifier(),
-                true),
+        (source, d) -> {
+          onPunctureRequest(
+              d.payload().lanWalkerAddress(),
+              d.payload().wanWalkerAddress(),
+              d.payload().identifier(),
+              true);
+          return new Received<>(null, source, d.globalTime(), d.payload());
+        },
         null);
     register(
         249,
@@ -867,31 +938,301 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
   // ---------------------------------------------------------------- sending
 
   /**
-   * Sends {@code message} to {@code peer}'s preferred address (py-ipv8's {@code ez_send}): signed
-   * with this community's identity if the type is signed, with a freshly claimed global time if the
-   * type declares one.
+   * Sends {@code message} to {@code peer}'s preferred address, lazily: nothing happens until the
+   * returned {@code Mono} is subscribed (ignoring it is a bug, flagged by {@link
+   * CheckReturnValue}). Each subscription, on the protocol thread, claims a global time if the type
+   * declares one, signs the message with this community's identity if the type is signed, and hands
+   * the datagram to {@link Endpoint#write}; the {@code Mono} completes once the datagram was
+   * written to the socket.
+   *
+   * <p>Errors: {@link SendFailedException} with the {@link SendFailedException#reason() reason}
+   * when the datagram is refused: {@link DropReason#NO_ADDRESS_FAMILY} (the node has no interface
+   * of the destination's family) and {@link DropReason#TOO_LARGE} (more than a UDP payload), both
+   * detected before writing and counted in {@link #statistics()}, or what the endpoint reports
+   * (queue full, loopback guard, endpoint closed, socket error). {@link IllegalArgumentException}
+   * at once when the record has no {@code @Message}.
+   *
+   * <p>Threading: callable from any thread; completion is signalled on the endpoint's thread.
+   * Nullness: arguments non-null; the {@code Mono} is empty-valued ({@code Void}).
+   *
+   * @see #sendNow(Peer, Record) the fire-and-forget form for handlers
    */
-  public final void send(Peer peer, Record message) {
-    send(peer.address(), message);
+  @CheckReturnValue
+  public final Mono<Void> send(Peer peer, Record message) {
+    Objects.requireNonNull(peer, "peer");
+    return send(peer.address(), message);
   }
 
-  /** Sends {@code message} to {@code address}; see {@link #send(Peer, Record)}. */
-  public final void send(Address address, Record message) {
+  /** Sends {@code message} to {@code address} lazily; see {@link #send(Peer, Record)}. */
+  @CheckReturnValue
+  public final Mono<Void> send(Address address, Record message) {
+    Objects.requireNonNull(address, "address");
     Message m = requireMessage(message);
-    send(address, message, m.globalTime() ? claimGlobalTime() : 0);
+    return thread
+        .call(() -> encodeChecked(address, message, m))
+        .flatMap(packet -> endpoint.write(address, packet));
   }
 
-  /** Sends {@code message} with the given global-time field, signed by this identity if signed. */
-  protected final void send(Address address, Record message, long globalTime) {
-    sendSignedBy(address, message, myPeer, globalTime);
+  private byte[] encodeChecked(Address address, Record message, Message m) {
+    Set<AddressKind> families = interfaceFamilies();
+    if (!families.isEmpty() && !families.contains(family(address))) {
+      statistics.countDrop(DropReason.NO_ADDRESS_FAMILY, m.id());
+      throw new SendFailedException(
+          DropReason.NO_ADDRESS_FAMILY,
+          "no interface of the family of " + address + " (the node has " + families + ")");
+    }
+    byte[] packet =
+        Packets.encode(
+            prefix, message, myPeer.privateKey(), m.globalTime() ? claimGlobalTime() : 0);
+    int max = address.isIpv6() ? MAX_IPV6_PAYLOAD : MAX_IPV4_PAYLOAD;
+    if (packet.length > max) {
+      statistics.countDrop(DropReason.TOO_LARGE, m.id());
+      throw new SendFailedException(
+          DropReason.TOO_LARGE,
+          message.getClass().getSimpleName()
+              + " to "
+              + address
+              + " is "
+              + packet.length
+              + " bytes; a UDP payload holds at most "
+              + max);
+    }
+    statistics.countSent(m.id(), packet.length);
+    return packet;
   }
 
-  /** Sends {@code message} signed by another local identity {@code signer}. */
+  /**
+   * Sends {@code message} to {@code peer}'s preferred address now, fire-and-forget (py-ipv8's
+   * {@code ez_send}): signed with this community's identity if the type is signed, with a freshly
+   * claimed global time if the type declares one. A refusal is counted by the endpoint, not
+   * reported; use {@link #send(Peer, Record)} to learn of it.
+   *
+   * <p>Threading: callable from any thread; off the protocol thread the send happens as a task of
+   * it (so in order with other sends, but after this method returned).
+   */
+  public final void sendNow(Peer peer, Record message) {
+    Objects.requireNonNull(peer, "peer");
+    sendNow(peer.address(), message);
+  }
+
+  /** Sends {@code message} to {@code address} now; see {@link #sendNow(Peer, Record)}. */
+  public final void sendNow(Address address, Record message) {
+    Objects.requireNonNull(address, "address");
+    Message m = requireMessage(message);
+    thread.execute(() -> sendRaw(address, message, myPeer, m.globalTime() ? claimGlobalTime() : 0));
+  }
+
+  /**
+   * Sends {@code message} now with the given global-time field, signed by this identity if signed
+   * (protocol thread).
+   */
+  protected final void sendNow(Address address, Record message, long globalTime) {
+    sendRaw(address, message, myPeer, globalTime);
+  }
+
+  /** Sends {@code message} signed by another local identity {@code signer} (protocol thread). */
   protected final void sendSignedBy(Address address, Record message, Peer signer, long globalTime) {
+    sendRaw(address, message, signer, globalTime);
+  }
+
+  private void sendRaw(Address address, Record message, Peer signer, long globalTime) {
     Message m = requireMessage(message);
     byte[] packet = Packets.encode(prefix, message, signer.privateKey(), globalTime);
     statistics.countSent(m.id(), packet.length);
     endpoint.send(address, packet);
+  }
+
+  // ---------------------------------------------------------------- reactive receive side
+
+  /**
+   * Every message of {@code type} this community handles after the subscription, signed and
+   * unsigned alike, as a hot {@code Flux} of {@link Received} (signer or null, source, global time,
+   * payload). Subscribing makes the community accept the type's message id even without a handler
+   * (no {@code addHandler} needed); a message with a handler is emitted after its handler ran to
+   * completion without dropping it.
+   *
+   * <p>Threading: callable from any thread; signals are emitted on the protocol thread, in arrival
+   * order. Backpressure: each subscriber has its own buffer of {@value #SUBSCRIBER_BUFFER}
+   * messages; what a subscriber without demand cannot buffer is dropped for it alone and counted in
+   * {@link #statistics()} as {@link DropReason#SUBSCRIBER_OVERFLOW} under the message id, so a slow
+   * subscriber never slows the node or the other subscribers. Completes when the community unloads
+   * (after the buffered messages); never errors. Any number of subscribers.
+   *
+   * @throws IllegalArgumentException when the type has no {@code @Message}, its id is outside
+   *     0..255, or another type with that id is subscribed already
+   */
+  public final <T extends Record> Flux<Received<T>> messages(Class<T> type) {
+    Message m = requireAnnotated(type);
+    int id = m.id();
+    Broadcast<Received<?>> stream = streams.get(id);
+    if (stream == null) {
+      streams.compareAndSet(
+          id,
+          null,
+          new Broadcast<>(
+              thread,
+              SUBSCRIBER_BUFFER,
+              () -> statistics.countDrop(DropReason.SUBSCRIBER_OVERFLOW, id)));
+      stream = streams.get(id);
+    }
+    dispatcher.accept(id, type.getSimpleName(), typedDecoder(type));
+    if (unloaded) {
+      return Flux.empty();
+    }
+    return stream.flux(null).filter(r -> type.isInstance(r.payload())).map(r -> cast(r, type));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Record> Received<T> cast(Received<?> r, Class<T> type) {
+    type.cast(r.payload());
+    return (Received<T>) r;
+  }
+
+  /**
+   * The peers of this community: first an {@link PeerEvent.Kind#ADDED ADDED} event for every
+   * current peer, then {@code ADDED} and {@code REMOVED} events as peers come and go. A peer is a
+   * peer of the community once it is verified and known to serve it (so a per-community filter is
+   * never needed).
+   *
+   * <p>Threading: callable from any thread; signals are emitted on the protocol thread.
+   * Backpressure: a buffer of {@value #SUBSCRIBER_BUFFER} events per subscriber; overflow is
+   * dropped for that subscriber and counted as {@link DropReason#SUBSCRIBER_OVERFLOW} (message id
+   * {@value CommunityStatistics#NO_ID}). Completes when the community unloads; never errors.
+   */
+  public final Flux<PeerEvent> peers() {
+    if (unloaded) {
+      return Flux.empty();
+    }
+    return peerEvents.flux(
+        () -> members.stream().map(p -> new PeerEvent(PeerEvent.Kind.ADDED, p)).toList());
+  }
+
+  /**
+   * Sends a request to {@code peer} and waits for its response (py-ipv8's request cache pattern as
+   * one call). Lazy: each subscription, on the protocol thread, picks an identifier free among the
+   * pending requests expecting {@code responseType}, builds the request with {@code
+   * request.apply(identifier)}, sends it as {@link #send(Peer, Record)} does, and completes with
+   * the first {@code responseType} from that peer whose {@link Correlated#identifier()} matches.
+   * Subscribing makes the community accept the response's message id.
+   *
+   * <p>Errors: {@link java.util.concurrent.TimeoutException} when no response came within {@code
+   * timeout}; {@link SendFailedException} when the request was refused; {@link
+   * IllegalStateException} when the community unloads while waiting (or was unloaded). Cancelling
+   * frees the identifier. A response that arrives when nobody waits for it any more (timed out,
+   * cancelled) is dropped and counted as {@link DropReason#NO_PENDING_REQUEST}, one with the
+   * identifier of a request to another peer as {@link DropReason#UNSOLICITED_RESPONSE} (unless a
+   * handler or subscriber takes that type).
+   *
+   * <p>Threading: callable from any thread; signals are emitted on the protocol thread. Nullness:
+   * arguments non-null; {@code request} must return a non-null message.
+   *
+   * @throws IllegalArgumentException at once when {@code responseType} has no {@code @Message} or
+   *     {@code timeout} is not positive
+   */
+  @CheckReturnValue
+  public final <R extends Record & Correlated> Mono<R> request(
+      Peer peer, IntFunction<? extends Record> request, Class<R> responseType, Duration timeout) {
+    Objects.requireNonNull(peer, "peer");
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("a request timeout must be positive, got " + timeout);
+    }
+    Message m = requireAnnotated(responseType);
+    requests.expect(m.id(), responseType);
+    dispatcher.accept(m.id(), responseType.getSimpleName(), typedDecoder(responseType));
+    return requests.request(peer, request, responseType, timeout);
+  }
+
+  private static Message requireAnnotated(Class<? extends Record> type) {
+    Objects.requireNonNull(type, "type");
+    Message m = MESSAGES.get(type);
+    if (m == null) {
+      throw new IllegalArgumentException(
+          type.getName() + " is not a message: annotate the record with @Message(id = ...)");
+    }
+    if (m.id() < 0 || m.id() > 255) {
+      throw new IllegalArgumentException(
+          type.getName() + " has message id " + m.id() + ", outside 0..255");
+    }
+    return m;
+  }
+
+  private ContextBuilder contextBuilder() {
+    return new ContextBuilder() {
+      @Override
+      public <T extends Record> Received<T> build(Address source, Decoded<T> d) {
+        Peer peer = d.signer() == null ? null : resolvePeer(d.signer(), source);
+        return new Received<>(peer, source, d.globalTime(), d.payload());
+      }
+    };
+  }
+
+  private Taps taps() {
+    return new Taps() {
+      @Override
+      public boolean listens(int id) {
+        return streams.get(id) != null || requests.expects(id);
+      }
+
+      @Override
+      public DropReason deliver(int id, Received<?> received, boolean hasHandler) {
+        DropReason unanswered = requests.offer(received);
+        Broadcast<Received<?>> stream = streams.get(id);
+        boolean subscribed = stream != null && stream.hasSubscribers();
+        if (stream != null) {
+          stream.publish(received);
+        }
+        return unanswered != null && !hasHandler && !subscribed ? unanswered : null;
+      }
+    };
+  }
+
+  private Network.PeerObserver memberWatch() {
+    return new Network.PeerObserver() {
+      @Override
+      public void onPeerAdded(Peer peer) {
+        later(peer);
+      }
+
+      @Override
+      public void onPeerRemoved(Peer peer) {
+        later(peer);
+      }
+
+      @Override
+      public void onServicesDiscovered(Peer peer, java.util.Collection<CommunityId> services) {
+        if (services.contains(communityId)) {
+          later(peer);
+        }
+      }
+
+      private void later(Peer peer) {
+        // Never emit while the network holds its lock: the check runs as a task of its own.
+        try {
+          protocol.schedule(
+              () -> {
+                thread.enter();
+                recheckMember(peer);
+              });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+          log.debug("{}: peer change of {} after the scheduler stopped", name(), peer);
+        }
+      }
+    };
+  }
+
+  private void recheckMember(Peer peer) {
+    if (unloaded) {
+      return;
+    }
+    Peer stored = network.getVerifiedByPublicKeyBin(peer.publicKeyBin());
+    boolean member = stored != null && network.getServicesForPeer(stored).contains(communityId);
+    if (member && members.add(stored)) {
+      peerEvents.publish(new PeerEvent(PeerEvent.Kind.ADDED, stored));
+    } else if (!member && members.remove(peer)) {
+      peerEvents.publish(new PeerEvent(PeerEvent.Kind.REMOVED, peer));
+    }
   }
 
   private static Message requireMessage(Record message) {
@@ -922,6 +1263,11 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
    * both the claimed global time mod 65536.
    */
   public final void sendIntroductionRequest(Address destination, boolean newStyle) {
+    Objects.requireNonNull(destination, "destination");
+    thread.execute(() -> introductionRequest(destination, newStyle));
+  }
+
+  private void introductionRequest(Address destination, boolean newStyle) {
     int identifier = Unsigned.mod65536(claimGlobalTime());
     byte[] extra = introductionRequestExtraBytes(destination);
     Record payload;
@@ -939,7 +1285,7 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
               identifier,
               extra);
     }
-    send(destination, payload, identifier);
+    sendNow(destination, payload, identifier);
   }
 
   private void onIntroductionRequest(
@@ -965,7 +1311,7 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
     Outgoing response =
         createIntroductionResponse(
             destination, peer.address(), identifier, null, peer.newStyleIntro());
-    send(peer.address(), response.payload(), response.globalTime());
+    sendNow(peer.address(), response.payload(), response.globalTime());
     introductionRequestCallback(peer, r.globalTime(), r.payload());
   }
 
@@ -1042,7 +1388,7 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
           newStylePuncture
               ? new NewPunctureRequestPayload(lan, requester, identifier)
               : new PunctureRequestPayload(lan, requester, identifier);
-      send(intro.address(), punctureRequest, claimGlobalTime());
+      sendNow(intro.address(), punctureRequest, claimGlobalTime());
     }
     return new Outgoing(payload, globalTime);
   }
@@ -1073,7 +1419,7 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
         network.discoverAddress(peer, sourceWan, communityId, true);
         Address own = ownAddressOf(otherFamily);
         if (own != null) {
-          send(
+          sendNow(
               peerAddress,
               new NewPunctureRequestPayload(Address.NULL, own, identifier),
               claimGlobalTime());
@@ -1111,7 +1457,7 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
         newStyle
             ? new NewPuncturePayload(myEstimatedLan(), wanWalker, identifier)
             : new PuncturePayload(myEstimatedLan(), wanWalker, identifier);
-    send(target, puncture, claimGlobalTime());
+    sendNow(target, puncture, claimGlobalTime());
   }
 
   /**
@@ -1139,7 +1485,8 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
   /**
    * Unloads the community, lazily when subscribed (once; later subscriptions complete at once):
    * {@link #onUnload()}, then the bootstrappers from last to first, then the prefix registration,
-   * the receive pipeline, pending bootstrap tasks and every named task are cancelled. Datagrams
+   * the receive pipeline, pending bootstrap tasks and every named task are cancelled, pending
+   * {@link #request requests} error, and {@link #messages} and {@link #peers()} complete. Datagrams
    * still queued are not handled.
    */
   @Override
@@ -1158,15 +1505,31 @@ public abstract class Community implements NetworkOverlay, BootstrapperAware {
                   })
               .then(unloadBootstrappers())
               .then(
-                  Mono.fromRunnable(
+                  thread.call(
                       () -> {
                         routerRegistration.dispose();
                         pipeline.dispose();
                         bootstrapTasks.forEach(Disposable::dispose);
                         bootstrapTasks.clear();
                         tasks.shutdown();
-                      }));
+                        network.removePeerObserver(memberWatch);
+                        requests.shutdown();
+                        peerEvents.complete();
+                        for (int id = 0; id < streams.length(); id++) {
+                          Broadcast<Received<?>> stream = streams.get(id);
+                          if (stream != null) {
+                            stream.complete();
+                          }
+                        }
+                        return Boolean.TRUE;
+                      }))
+              .then();
         });
+  }
+
+  /** How many {@link #request requests} wait for their response (tests, diagnostics). */
+  final int pendingRequests() {
+    return requests.cache().size();
   }
 
   /** Whether {@link #unload()} ran. */

@@ -173,11 +173,11 @@ public class DiscoveryCommunity extends Community implements PingingOverlay, Sim
     int identifier = Unsigned.mod65536(globalTime);
     // The cache goes first so that even a synchronous transport finds it when the pong arrives.
     requestCache.add(new PingRequestCache(identifier, peer, now()));
-    send(peer.address(), new PingPayload(identifier), globalTime);
+    sendNow(peer.address(), new PingPayload(identifier), globalTime);
   }
 
   private void onPing(Address source, PingPayload ping) {
-    send(source, new PongPayload(ping.identifier()), claimGlobalTime());
+    sendNow(source, new PongPayload(ping.identifier()), claimGlobalTime());
   }
 
   private void onPong(Address source, PongPayload pong) {
@@ -211,7 +211,7 @@ public class DiscoveryCommunity extends Community implements PingingOverlay, Sim
     }
   }
 
-  private void onIntroductionRequest(Address source, Decoded<Record> decoded) {
+  private Received<Record> onIntroductionRequest(Address source, Decoded<Record> decoded) {
     Address destination;
     int identifier;
     if (decoded.payload() instanceof LegacyIntroductionRequestPayload legacy) {
@@ -227,7 +227,8 @@ public class DiscoveryCommunity extends Community implements PingingOverlay, Sim
     network().addVerifiedPeer(peer);
     network().discoverServices(peer, List.of(COMMUNITY_ID));
     Outgoing response = createIntroductionResponse(destination, source, identifier, null, false);
-    send(source, response.payload(), response.globalTime());
+    sendNow(source, response.payload(), response.globalTime());
+    return null;
   }
 
   @Override

@@ -211,6 +211,9 @@ public final class Network {
           cached.add(canonical);
         }
       }
+      for (PeerObserver o : List.copyOf(observers)) {
+        o.onServicesDiscovered(canonical, services);
+      }
     }
   }
 
@@ -507,6 +510,12 @@ public final class Network {
 
     /** A verified peer was removed. */
     void onPeerRemoved(Peer peer);
+
+    /**
+     * {@code services} were added to the service set of {@code peer} (the stored object when it is
+     * verified; it need not be). Does nothing by default.
+     */
+    default void onServicesDiscovered(Peer peer, Collection<CommunityId> services) {}
   }
 
   /** Adds an observer (a second add of the same object is ignored); notified synchronously. */

@@ -2,6 +2,10 @@ package org.jipv8.reactor.community;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * One outstanding request held by a {@link RequestCache}, identified by {@code (prefix, number)}:
@@ -10,7 +14,12 @@ import java.util.Objects;
  * <p>Subclasses carry whatever the answer's handler needs and say what happens when no answer came
  * in time ({@link #onTimeout()}). The timeout defaults to 10 seconds, as in py-ipv8.
  *
- * <p>Threading: {@link #onTimeout()} runs on the request cache's scheduler (the protocol thread).
+ * <p>{@link #finished()} is the entry's outcome as a {@code Mono}: it completes when the entry is
+ * popped (answered), errors with {@link TimeoutException} when it timed out and with {@link
+ * CancellationException} when the request cache was cleared or shut down.
+ *
+ * <p>Threading: {@link #onTimeout()} and {@link #onShutdown()} run on the request cache's scheduler
+ * (the protocol thread) or on the thread that shut the cache down.
  */
 public abstract class NumberCache {
 
@@ -19,6 +28,7 @@ public abstract class NumberCache {
 
   private final String prefix;
   private final long number;
+  private final Sinks.One<Void> outcome = Sinks.one();
 
   /**
    * A cache entry.
@@ -51,6 +61,34 @@ public abstract class NumberCache {
    * logged and counted by the request cache.
    */
   public abstract void onTimeout();
+
+  /**
+   * Called once when the request cache is shut down while this entry is pending, after it was
+   * removed. Does nothing by default; an exception is logged by the request cache.
+   */
+  protected void onShutdown() {}
+
+  /**
+   * The outcome of this entry, lazily: completes empty once the entry was popped, errors with
+   * {@link TimeoutException} once it timed out and with {@link CancellationException} once the
+   * request cache was cleared or shut down. Signals arrive on the thread that settled the entry; a
+   * subscriber after the outcome gets it at once.
+   */
+  public final Mono<Void> finished() {
+    return outcome.asMono();
+  }
+
+  final void settleAnswered() {
+    outcome.tryEmitEmpty();
+  }
+
+  final void settleTimedOut() {
+    outcome.tryEmitError(new TimeoutException(this + " timed out after " + timeout()));
+  }
+
+  final void settleCancelled(String why) {
+    outcome.tryEmitError(new CancellationException(this + " " + why));
+  }
 
   @Override
   public String toString() {

@@ -28,10 +28,31 @@ final class PacketDispatcher {
     Decoded<T> decode(byte[] packet);
   }
 
-  /** Handles one decoded packet; runs on the protocol scheduler. */
+  /**
+   * Handles one decoded packet; runs on the protocol scheduler. Returns the message with its
+   * context when it built one (so that subscribers get the same peer object), else null.
+   */
   @FunctionalInterface
   interface Invoker<T extends Record> {
-    void invoke(Address source, Decoded<T> decoded);
+    Received<T> invoke(Address source, Decoded<T> decoded);
+  }
+
+  /** Builds the context of a decoded message for subscribers when the handler built none. */
+  @FunctionalInterface
+  interface ContextBuilder {
+    <T extends Record> Received<T> build(Address source, Decoded<T> decoded);
+  }
+
+  /**
+   * The subscribers and pending requests of the community: told of every handled message after its
+   * handler. Returns null when the message counts as handled, or why it counts as dropped.
+   */
+  interface Taps {
+    /** Whether anything listens to message id {@code id} (then a context is built). */
+    boolean listens(int id);
+
+    /** Delivers {@code received}; {@code hasHandler}: a user handler ran for it. */
+    DropReason deliver(int id, Received<?> received, boolean hasHandler);
   }
 
   /** Thrown by an invoker when the user's handler failed; carries the peer to the log line. */
@@ -46,14 +67,19 @@ final class PacketDispatcher {
   }
 
   private record Entry<T extends Record>(
-      int id, String name, PacketDecoder<T> decoder, Invoker<T> invoker, BooleanSupplier gate) {}
+      int id,
+      String name,
+      PacketDecoder<T> decoder,
+      Invoker<T> invoker,
+      BooleanSupplier gate,
+      boolean tapOnly) {}
 
   /** The outcome of the decoding stage of one datagram. */
   record Prepared(
       Datagram datagram,
       int messageId,
       Entry<?> entry,
-      Runnable action,
+      Supplier<Received<?>> action,
       DropReason early,
       PacketDecodingException error) {}
 
@@ -64,6 +90,8 @@ final class PacketDispatcher {
   private final LongSupplier clock;
   private final BooleanSupplier stopped;
   private final AtomicReferenceArray<Entry<?>> handlers = new AtomicReferenceArray<>(256);
+  private ContextBuilder contexts = PacketDispatcher::unsignedContext;
+  private Taps taps = NO_TAPS;
   // Set by dropByPolicy while a handler runs; only touched on the protocol thread.
   private boolean droppedByPolicy;
 
@@ -82,6 +110,44 @@ final class PacketDispatcher {
     this.stopped = stopped;
   }
 
+  private static final Taps NO_TAPS =
+      new Taps() {
+        @Override
+        public boolean listens(int id) {
+          return false;
+        }
+
+        @Override
+        public DropReason deliver(int id, Received<?> received, boolean hasHandler) {
+          return null;
+        }
+      };
+
+  private static <T extends Record> Received<T> unsignedContext(
+      Address source, Decoded<T> decoded) {
+    return new Received<>(null, source, decoded.globalTime(), decoded.payload());
+  }
+
+  /** Wires the subscribers and the peer resolution of the community (once, at construction). */
+  void connect(ContextBuilder contexts, Taps taps) {
+    this.contexts = contexts;
+    this.taps = taps;
+  }
+
+  /**
+   * Makes {@code id} accepted without a handler (for subscribers and requests), unless it has a
+   * handler already. A later {@link #register} replaces it.
+   */
+  <T extends Record> void accept(int id, String name, PacketDecoder<T> decoder) {
+    handlers.compareAndSet(id, null, new Entry<>(id, name, decoder, (s, d) -> null, null, true));
+  }
+
+  /** Whether {@code id} has a handler (not only subscribers). */
+  boolean hasHandler(int id) {
+    Entry<?> e = handlers.get(id);
+    return e != null && !e.tapOnly();
+  }
+
   /**
    * Adds the handler of {@code id}.
    *
@@ -91,8 +157,13 @@ final class PacketDispatcher {
    */
   <T extends Record> void register(
       int id, String name, PacketDecoder<T> decoder, Invoker<T> invoker, BooleanSupplier gate) {
-    Entry<T> entry = new Entry<>(id, name, decoder, invoker, gate);
-    if (!handlers.compareAndSet(id, null, entry)) {
+    Entry<T> entry = new Entry<>(id, name, decoder, invoker, gate, false);
+    Entry<?> current = handlers.get(id);
+    boolean replaced =
+        current == null
+            ? handlers.compareAndSet(id, null, entry)
+            : current.tapOnly() && handlers.compareAndSet(id, current, entry);
+    if (!replaced) {
       throw new IllegalStateException(
           "message id "
               + id
@@ -107,7 +178,7 @@ final class PacketDispatcher {
   /** Replaces the handler of {@code id}. */
   <T extends Record> void replace(
       int id, String name, PacketDecoder<T> decoder, Invoker<T> invoker, BooleanSupplier gate) {
-    handlers.set(id, new Entry<>(id, name, decoder, invoker, gate));
+    handlers.set(id, new Entry<>(id, name, decoder, invoker, gate, false));
   }
 
   /** Decoding stage: never throws. */
@@ -144,8 +215,15 @@ final class PacketDispatcher {
 
   private <T extends Record> Prepared prepareWith(Entry<T> entry, Datagram d) {
     Decoded<T> decoded = entry.decoder().decode(d.data());
-    return new Prepared(
-        d, entry.id(), entry, () -> entry.invoker().invoke(d.source(), decoded), null, null);
+    Supplier<Received<?>> action =
+        () -> {
+          Received<T> r = entry.invoker().invoke(d.source(), decoded);
+          if (r == null && taps.listens(entry.id())) {
+            r = contexts.build(d.source(), decoded);
+          }
+          return r;
+        };
+    return new Prepared(d, entry.id(), entry, action, null, null);
   }
 
   /** Handling stage, on the protocol scheduler: never throws. */
@@ -199,8 +277,15 @@ final class PacketDispatcher {
     }
     try {
       droppedByPolicy = false;
-      p.action().run();
-      if (!droppedByPolicy) {
+      Received<?> received = p.action().get();
+      if (droppedByPolicy) {
+        return;
+      }
+      DropReason tapped =
+          received == null ? null : taps.deliver(id, received, !p.entry().tapOnly());
+      if (tapped != null) {
+        statistics.countDrop(tapped, id);
+      } else {
         statistics.countHandled(id);
       }
     } catch (HandlerFailure e) {

@@ -204,6 +204,7 @@ public final class RequestCache {
       }
       entries.remove(key);
       e.timeoutTask().dispose();
+      e.cache().settleAnswered();
       return type.cast(e.cache());
     }
   }
@@ -220,22 +221,43 @@ public final class RequestCache {
     return timeoutErrors.get();
   }
 
-  /** Cancels every timeout and forgets every entry; new entries are still accepted. */
+  /**
+   * Cancels every timeout and forgets every entry (their {@link NumberCache#finished()} errors with
+   * a {@code CancellationException}); new entries are still accepted.
+   */
   public void clear() {
-    List<Entry> dropped;
-    synchronized (lock) {
-      dropped = new ArrayList<>(entries.values());
-      entries.clear();
+    for (Entry e : removeAll()) {
+      e.timeoutTask().dispose();
+      e.cache().settleCancelled("was cleared");
     }
-    dropped.forEach(e -> e.timeoutTask().dispose());
   }
 
-  /** Cancels every timeout, forgets every entry and refuses new ones. Idempotent. */
+  private List<Entry> removeAll() {
+    synchronized (lock) {
+      List<Entry> dropped = new ArrayList<>(entries.values());
+      entries.clear();
+      return dropped;
+    }
+  }
+
+  /**
+   * Cancels every timeout, forgets every entry and refuses new ones. Each pending entry is told:
+   * its {@link NumberCache#onShutdown()} runs (an exception is logged) and its {@link
+   * NumberCache#finished()} errors with a {@code CancellationException}. Idempotent.
+   */
   public void shutdown() {
     synchronized (lock) {
       shutdown = true;
     }
-    clear();
+    for (Entry e : removeAll()) {
+      e.timeoutTask().dispose();
+      try {
+        e.cache().onShutdown();
+      } catch (RuntimeException ex) {
+        log.warn("onShutdown of {} failed", e.cache(), ex);
+      }
+      e.cache().settleCancelled("was pending when the request cache shut down");
+    }
   }
 
   /** Whether {@link #shutdown()} was called. */
@@ -259,5 +281,6 @@ public final class RequestCache {
       timeoutErrors.incrementAndGet();
       log.warn("onTimeout of {} failed", entry.cache(), e);
     }
+    entry.cache().settleTimedOut();
   }
 }

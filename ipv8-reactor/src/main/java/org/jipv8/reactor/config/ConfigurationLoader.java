@@ -13,28 +13,32 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.jipv8.api.config.ConfigurationException;
 import org.jipv8.api.config.ConfigurationValidator;
 import org.jipv8.api.config.Ipv8Configuration;
 import org.jipv8.api.config.NameRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link Ipv8Configuration} as JSON or YAML, with py-ipv8's schema and key names:
  * a py-ipv8 configuration dictionary written out with {@code json.dumps} loads unchanged.
  *
- * <p>Reading is strict: an unknown key, a missing required key, a value of the wrong type or out of
- * range, an unknown interface name or key generation, a duplicate key in one map, and an overlay
- * key alias that {@code keys} does not define all fail with a {@link ConfigurationException} whose
- * path names the entry (for example {@code overlays[1].walkers[0].peers}) and whose message says
- * what is accepted. The first error found is reported. Overlay, strategy and bootstrapper names are
- * checked too when a {@link NameRegistry} is given.
+ * <p>Reading forgives what it can and refuses the rest. A missing key takes its documented default
+ * ({@link org.jipv8.api.config.ConfigKeys}: py-ipv8's defaults, except that missing overlays,
+ * walkers and bootstrappers are empty lists); {@link #check} says which keys were defaulted. An
+ * unknown key (anywhere, including the {@code init} of a built-in strategy or bootstrapper, and
+ * {@code initialize} when a {@link NameRegistry} is given), a missing required key ({@code class},
+ * {@code key}, {@code strategy}, {@code alias}), a value of the wrong type or out of range, a host
+ * name in a bootstrapper's {@code ip_addresses}, a duplicate key in one map, and an overlay key
+ * alias that {@code keys} does not define are problems. Every problem of a file is reported at
+ * once: the {@link ConfigurationException} thrown lists them in {@link
+ * ConfigurationException#problems()}, each with its path (for example {@code
+ * overlays[1].walkers[0].peers}), what is accepted and the nearest known name.
  *
- * <p>Leniency kept from py-ipv8: {@code working_directory} may be left out ({@code "."}); in an
- * interface, {@code ip} and {@code port} may be left out (the endpoint defaults {@code 0.0.0.0} or
- * {@code ::}, and port 0); in a key, {@code file} may be left out ({@code ""}); the deprecated
- * top-level {@code address} and {@code port} are read as one more UDPIPv4 interface (address
- * default {@code 0.0.0.0}, port default 8090), with a warning.
+ * <p>The deprecated top-level {@code address} and {@code port} are read as one more UDPIPv4
+ * interface (address default {@code 0.0.0.0}, port default 8090), with a warning.
  *
  * <p>jipv8 extension key: {@value #PORT_ATTEMPTS_KEY} in an interface (see {@link
  * org.jipv8.api.config.InterfaceConfig}); written only when it is not the default.
@@ -89,15 +93,59 @@ public final class ConfigurationLoader {
   }
 
   /**
+   * Reads a configuration file and reports everything found, without throwing for an invalid
+   * configuration: every problem (names too, when {@code registry} is not null) and every key that
+   * took its default.
+   */
+  public static ConfigurationCheck check(Path file, @Nullable NameRegistry registry) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return failed(
+          new ConfigurationException(
+              "",
+              "cannot read configuration file " + file + " (" + e + ")",
+              "check the path and its permissions",
+              e));
+    }
+    String format = formatOf(file);
+    if (format.isEmpty()) {
+      format = withoutByteOrderMark(text).stripLeading().startsWith("{") ? "json" : "yaml";
+    }
+    return checkText(text, format.equals("json"), registry);
+  }
+
+  /** {@link #check(Path, NameRegistry)} for JSON ({@code json}) or YAML text. */
+  public static ConfigurationCheck checkText(
+      String text, boolean json, @Nullable NameRegistry registry) {
+    JsonNode root;
+    try {
+      root = json ? tree(JSON, text, "JSON") : tree(YAML, text, "YAML");
+    } catch (ConfigurationException e) {
+      return failed(e);
+    }
+    ConfigurationCheck check = TreeReader.check(root);
+    Ipv8Configuration cfg = check.configuration();
+    if (cfg == null || registry == null) {
+      return check;
+    }
+    List<ConfigurationException> names = ConfigurationValidator.problems(cfg, registry);
+    return names.isEmpty() ? check : new ConfigurationCheck(null, names, check.defaulted());
+  }
+
+  private static ConfigurationCheck failed(ConfigurationException e) {
+    return new ConfigurationCheck(null, e.problems(), List.of());
+  }
+
+  /**
    * Reads a configuration file and checks its names against {@code registry}.
    *
    * @throws ConfigurationException as {@link #load(Path)}, or for an unknown overlay, strategy or
-   *     bootstrapper name
+   *     bootstrapper name or {@code initialize} key
    */
   public static Ipv8Configuration load(Path file, NameRegistry registry) {
-    Ipv8Configuration cfg = load(file);
-    ConfigurationValidator.validateNames(cfg, registry);
-    return cfg;
+    return check(file, registry).orThrow();
   }
 
   /** Reads JSON or YAML text, deciding by its first character (a brace means JSON). */
@@ -128,7 +176,7 @@ public final class ConfigurationLoader {
   /**
    * Reads an already parsed tree (for example a part of a larger application file).
    *
-   * @param root the configuration map; null or a missing node reads as an empty configuration
+   * @param root the configuration map; null or a missing node is an error (an empty configuration)
    * @throws ConfigurationException when the configuration is invalid
    */
   public static Ipv8Configuration fromTree(JsonNode root) {

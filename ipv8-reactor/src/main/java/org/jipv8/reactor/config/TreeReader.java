@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jipv8.api.config.BootstrapperConfig;
+import org.jipv8.api.config.ConfigKeys;
 import org.jipv8.api.config.ConfigurationException;
 import org.jipv8.api.config.InterfaceConfig;
 import org.jipv8.api.config.Ipv8Configuration;
@@ -15,79 +16,108 @@ import org.jipv8.api.config.LoggerConfig;
 import org.jipv8.api.config.OverlayConfig;
 import org.jipv8.api.config.WalkerConfig;
 import org.jipv8.api.keys.KeyType;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns a parsed JSON or YAML tree into an {@link Ipv8Configuration}, checking it by hand so that
- * each error names the exact path of the entry. Checks in each map: unknown keys first (so a typo
- * is reported as a typo, with a suggestion, not as a missing key), then missing keys, then types;
- * ranges are left to the records, whose errors are re-rooted at the entry's path.
+ * each error names the exact path of the entry, and going on after an error so that every problem
+ * of a file is reported at once. In each map: unknown keys first (a typo is reported as a typo,
+ * with the nearest known key), then missing keys (which take their {@link ConfigKeys} default, or
+ * are an error when required), then types; ranges are left to the records, whose errors are
+ * re-rooted at the entry's path. The accepted keys are {@link ConfigKeys#childrenOf}.
+ *
+ * <p>One instance reads one tree; not thread-safe.
  */
 final class TreeReader {
   private static final Logger LOG = LoggerFactory.getLogger(TreeReader.class);
 
-  static final List<String> ROOT_KEYS =
-      List.of("interfaces", "keys", "logger", "working_directory", "walker_interval", "overlays");
-  private static final List<String> LEGACY_KEYS = List.of("address", "port");
-  static final List<String> INTERFACE_KEYS =
-      List.of("interface", "ip", "port", ConfigurationLoader.PORT_ATTEMPTS_KEY);
-  static final List<String> KEY_KEYS = List.of("alias", "generation", "file", "bin");
-  static final List<String> LOGGER_KEYS = List.of("level");
-  static final List<String> OVERLAY_KEYS =
-      List.of("class", "key", "walkers", "bootstrappers", "initialize", "on_start");
-  static final List<String> WALKER_KEYS = List.of("strategy", "peers", "init");
-  static final List<String> BOOTSTRAPPER_KEYS = List.of("class", "init");
+  private final List<ConfigurationException> problems = new ArrayList<>();
+  private final List<String> defaulted = new ArrayList<>();
 
   private TreeReader() {}
 
-  static Ipv8Configuration read(JsonNode root) {
-    if (root == null || root.isMissingNode() || root.isNull()) {
-      throw new ConfigurationException(
-          "",
-          "the configuration is empty",
-          "give a map with the keys " + String.join(", ", ROOT_KEYS));
-    }
-    expectObject(root, "", "the configuration must be a map of settings");
-    List<String> accepted = new ArrayList<>(ROOT_KEYS);
-    accepted.addAll(LEGACY_KEYS);
-    onlyKeys(root, "", accepted);
-
-    List<InterfaceConfig> interfaces = new ArrayList<>();
-    JsonNode interfacesNode = root.get("interfaces");
-    boolean legacy = root.has("address") || root.has("port");
-    if (interfacesNode != null) {
-      interfaces.addAll(list(interfacesNode, "interfaces", TreeReader::readInterface));
-    } else if (!legacy) {
-      throw new ConfigurationException(
-          "interfaces",
-          "missing",
-          "give a list such as [{\"interface\": \"UDPIPv4\", \"ip\": \"0.0.0.0\", \"port\": 8090}]");
-    }
-    if (legacy) {
-      interfaces.add(readLegacyInterface(root, interfaces.size()));
-    }
-    List<KeyConfig> keys =
-        list(required(root, "", "keys", "give a list of identities"), "keys", TreeReader::readKey);
-    LoggerConfig logger =
-        readLogger(required(root, "", "logger", "give {\"level\": \"INFO\"}"), "logger");
-    JsonNode wd = root.get("working_directory");
-    String workingDirectory = wd == null ? "." : string(wd, "working_directory");
-    double walkerInterval =
-        number(
-            required(root, "", "walker_interval", "give the seconds between strategy rounds, 0.5"),
-            "walker_interval",
-            "a number of seconds such as 0.5");
-    List<OverlayConfig> overlays =
-        list(
-            required(root, "", "overlays", "give a list of overlays, possibly empty"),
-            "overlays",
-            TreeReader::readOverlay);
-    return new Ipv8Configuration(
-        interfaces, keys, logger, workingDirectory, walkerInterval, overlays);
+  static ConfigurationCheck check(@Nullable JsonNode root) {
+    TreeReader reader = new TreeReader();
+    Ipv8Configuration cfg = reader.root(root);
+    return new ConfigurationCheck(
+        reader.problems.isEmpty() ? cfg : null, reader.problems, reader.defaulted);
   }
 
-  private static InterfaceConfig readLegacyInterface(JsonNode root, int index) {
+  static Ipv8Configuration read(@Nullable JsonNode root) {
+    return check(root).orThrow();
+  }
+
+  private @Nullable Ipv8Configuration root(@Nullable JsonNode root) {
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      problems.add(
+          new ConfigurationException(
+              "",
+              "the configuration is empty",
+              "give a map with the keys " + String.join(", ", ConfigKeys.childrenOf(""))));
+      return null;
+    }
+    if (!root.isObject()) {
+      problems.add(wrongType(root, "", "a map", "the configuration must be a map of settings"));
+      return null;
+    }
+    onlyKeys(root, "");
+    List<InterfaceConfig> interfaces = new ArrayList<>();
+    boolean legacy = root.has("address") || root.has("port");
+    if (root.has("interfaces")) {
+      interfaces.addAll(list(root.get("interfaces"), "interfaces", this::readInterface));
+    } else if (!legacy) {
+      interfaces.add(InterfaceConfig.ipv4("0.0.0.0", 8090));
+      defaulted("interfaces");
+    }
+    if (legacy) {
+      InterfaceConfig extra = attempt(() -> readLegacyInterface(root, interfaces.size()));
+      if (extra != null) {
+        interfaces.add(extra);
+      }
+    }
+    List<KeyConfig> keys;
+    if (root.has("keys")) {
+      keys = list(root.get("keys"), "keys", this::readKey);
+    } else {
+      keys =
+          List.of(
+              KeyConfig.generated(
+                  Ipv8Configuration.DEFAULT_KEY_ALIAS, KeyType.CURVE25519, "ec_multichain.pem"));
+      defaulted("keys");
+    }
+    LoggerConfig logger =
+        root.has("logger")
+            ? readLogger(root.get("logger"), "logger")
+            : defaulted("logger", LoggerConfig.DEFAULT);
+    String workingDirectory =
+        root.has("working_directory")
+            ? attempt(() -> string(root.get("working_directory"), "working_directory"))
+            : defaulted("working_directory", ".");
+    Double walkerInterval =
+        root.has("walker_interval")
+            ? attempt(
+                () ->
+                    number(
+                        root.get("walker_interval"),
+                        "walker_interval",
+                        "a number of seconds such as 0.5"))
+            : defaulted("walker_interval", 0.5);
+    List<OverlayConfig> overlays =
+        root.has("overlays")
+            ? list(root.get("overlays"), "overlays", this::readOverlay)
+            : defaulted("overlays", List.of());
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    return attempt(
+        () ->
+            new Ipv8Configuration(
+                interfaces, keys, logger, workingDirectory, walkerInterval, overlays));
+  }
+
+  private InterfaceConfig readLegacyInterface(JsonNode root, int index) {
     JsonNode address = root.get("address");
     JsonNode port = root.get("port");
     String ip = address == null ? "0.0.0.0" : string(address, "address");
@@ -110,43 +140,65 @@ final class TreeReader {
     return new ConfigurationException(path, e.problem(), e.fix(), e.getCause());
   }
 
-  private static InterfaceConfig readInterface(JsonNode node, String path) {
-    expectObject(node, path, "an interface is a map such as {\"interface\": \"UDPIPv4\", ...}");
-    onlyKeys(node, path, INTERFACE_KEYS);
+  private @Nullable InterfaceConfig readInterface(JsonNode node, String path) {
+    if (!map(node, path, "interfaces[]", "an interface is a map such as {\"interface\": ...}")) {
+      return null;
+    }
+    int before = problems.size();
     String name =
-        string(required(node, path, "interface", "use UDPIPv4 or UDPIPv6"), path + ".interface");
-    JsonNode ip = node.get("ip");
-    JsonNode port = node.get("port");
-    JsonNode attempts = node.get(ConfigurationLoader.PORT_ATTEMPTS_KEY);
-    String ipText = ip == null ? InterfaceConfig.defaultIp(name) : string(ip, path + ".ip");
-    int portNumber =
-        port == null
-            ? 0
-            : integer(port, path + ".port", "a port number 0..65535 (0: any free port)");
-    int attemptCount =
-        attempts == null
-            ? InterfaceConfig.DEFAULT_PORT_ATTEMPTS
-            : integer(
-                attempts,
-                path + "." + ConfigurationLoader.PORT_ATTEMPTS_KEY,
-                "a number of ports to try, 1 or more");
-    return at(path, () -> new InterfaceConfig(name, ipText, portNumber, attemptCount));
+        field(
+            node, path, "interface", InterfaceConfig.UDP_IPV4, n -> string(n, path + ".interface"));
+    String fallbackIp = InterfaceConfig.defaultIp(name == null ? "" : name);
+    String ip = field(node, path, "ip", fallbackIp, n -> string(n, path + ".ip"));
+    Integer port =
+        field(
+            node,
+            path,
+            "port",
+            0,
+            n -> integer(n, path + ".port", "a port number 0..65535 (0: any free port)"));
+    Integer attempts =
+        field(
+            node,
+            path,
+            ConfigurationLoader.PORT_ATTEMPTS_KEY,
+            InterfaceConfig.DEFAULT_PORT_ATTEMPTS,
+            n ->
+                integer(
+                    n,
+                    path + "." + ConfigurationLoader.PORT_ATTEMPTS_KEY,
+                    "a number of ports to try, 1 or more"));
+    if (problems.size() > before) {
+      return null;
+    }
+    return at(path, () -> new InterfaceConfig(name, ip, port, attempts));
   }
 
-  private static KeyConfig readKey(JsonNode node, String path) {
-    expectObject(node, path, "a key is a map such as {\"alias\": ..., \"generation\": ...}");
-    onlyKeys(node, path, KEY_KEYS);
-    String alias = string(required(node, path, "alias", "give the key's name"), path + ".alias");
+  private @Nullable KeyConfig readKey(JsonNode node, String path) {
+    if (!map(
+        node, path, "keys[]", "a key is a map such as {\"alias\": ..., \"generation\": ...}")) {
+      return null;
+    }
+    int before = problems.size();
+    String alias =
+        required(node, path, "alias", "give the key's name", n -> string(n, path + ".alias"));
     JsonNode generationNode = node.get("generation");
     KeyType generation =
         generationNode == null
             ? null
-            : generation(string(generationNode, path + ".generation"), path);
-    JsonNode file = node.get("file");
-    JsonNode bin = node.get("bin");
-    String fileText = file == null ? "" : string(file, path + ".file");
-    String binText = bin == null ? null : string(bin, path + ".bin");
-    return at(path, () -> new KeyConfig(alias, generation, fileText, binText));
+            : attempt(() -> generation(string(generationNode, path + ".generation"), path));
+    String file = node.has("file") ? attempt(() -> string(node.get("file"), path + ".file")) : "";
+    String bin = node.has("bin") ? attempt(() -> string(node.get("bin"), path + ".bin")) : null;
+    if (problems.size() > before) {
+      return null;
+    }
+    if (generationNode == null && bin == null && file.isEmpty()) {
+      // Nothing to read the key from: a fresh key in memory, as the reference documents.
+      generation = KeyType.CURVE25519;
+      defaulted(path + ".generation");
+    }
+    KeyType type = generation;
+    return at(path, () -> new KeyConfig(alias, type, file, bin));
   }
 
   private static KeyType generation(String name, String path) {
@@ -160,50 +212,60 @@ final class TreeReader {
     throw ConfigurationException.notOneOf(path + ".generation", "key generation", name, names);
   }
 
-  private static LoggerConfig readLogger(JsonNode node, String path) {
-    expectObject(node, path, "the logger is a map such as {\"level\": \"INFO\"}");
-    onlyKeys(node, path, LOGGER_KEYS);
-    String level =
-        string(
-            required(node, path, "level", "use one of " + String.join(", ", LoggerConfig.LEVELS)),
-            path + ".level");
-    return at(path, () -> new LoggerConfig(level));
+  private LoggerConfig readLogger(JsonNode node, String path) {
+    if (!map(node, path, "logger", "the logger is a map such as {\"level\": \"INFO\"}")) {
+      return LoggerConfig.DEFAULT;
+    }
+    String level = field(node, path, "level", "INFO", n -> string(n, path + ".level"));
+    if (level == null) {
+      return LoggerConfig.DEFAULT;
+    }
+    LoggerConfig cfg = attempt(() -> at(path, () -> new LoggerConfig(level)));
+    return cfg == null ? LoggerConfig.DEFAULT : cfg;
   }
 
-  private static OverlayConfig readOverlay(JsonNode node, String path) {
-    expectObject(node, path, "an overlay is a map such as {\"class\": ..., \"key\": ..., ...}");
-    onlyKeys(node, path, OVERLAY_KEYS);
+  private @Nullable OverlayConfig readOverlay(JsonNode node, String path) {
+    if (!map(node, path, "overlays[]", "an overlay is a map such as {\"class\": ..., ...}")) {
+      return null;
+    }
+    int before = problems.size();
     String className =
-        string(required(node, path, "class", "give the overlay's name"), path + ".class");
+        required(node, path, "class", "give the overlay's name", n -> string(n, path + ".class"));
     String key =
-        string(
-            required(node, path, "key", "give the alias of an entry of \"keys\""), path + ".key");
+        required(
+            node,
+            path,
+            "key",
+            "give the alias of an entry of \"keys\"",
+            n -> string(n, path + ".key"));
     List<WalkerConfig> walkers =
-        list(
-            required(node, path, "walkers", "give a list of strategies, possibly empty"),
-            path + ".walkers",
-            TreeReader::readWalker);
+        node.has("walkers")
+            ? list(node.get("walkers"), path + ".walkers", this::readWalker)
+            : defaulted(path + ".walkers", List.of());
     List<BootstrapperConfig> bootstrappers =
-        list(
-            required(node, path, "bootstrappers", "give a list of bootstrappers, possibly empty"),
-            path + ".bootstrappers",
-            TreeReader::readBootstrapper);
+        node.has("bootstrappers")
+            ? list(node.get("bootstrappers"), path + ".bootstrappers", this::readBootstrapper)
+            : defaulted(path + ".bootstrappers", List.of());
     Map<String, Object> initialize =
-        freeMap(
-            required(node, path, "initialize", "give a map of settings, possibly empty {}"),
-            path + ".initialize");
+        field(node, path, "initialize", Map.of(), n -> freeMap(n, path + ".initialize"));
     List<List<Object>> onStart =
-        list(
-            required(node, path, "on_start", "give a list of [method, args...], possibly empty"),
-            path + ".on_start",
-            TreeReader::readCall);
+        node.has("on_start")
+            ? list(node.get("on_start"), path + ".on_start", TreeReader::readCall)
+            : defaulted(path + ".on_start", List.of());
+    if (problems.size() > before) {
+      return null;
+    }
     return at(
         path, () -> new OverlayConfig(className, key, walkers, bootstrappers, initialize, onStart));
   }
 
   private static List<Object> readCall(JsonNode node, String path) {
     if (!node.isArray()) {
-      throw wrongType(node, path, "a list [\"method_name\", arg1, ...]");
+      throw wrongType(
+          node,
+          path,
+          "a list [\"method_name\", arg1, ...]",
+          "on_start is a list of calls, each a list: [[\"method_name\", arg1, ...]]");
     }
     List<Object> call = new ArrayList<>();
     for (int i = 0; i < node.size(); i++) {
@@ -212,55 +274,148 @@ final class TreeReader {
     return call;
   }
 
-  private static WalkerConfig readWalker(JsonNode node, String path) {
-    expectObject(node, path, "a walker is a map {\"strategy\": ..., \"peers\": ..., \"init\": {}}");
-    onlyKeys(node, path, WALKER_KEYS);
+  private @Nullable WalkerConfig readWalker(JsonNode node, String path) {
+    if (!map(node, path, "overlays[].walkers[]", "a walker is a map {\"strategy\": ..., ...}")) {
+      return null;
+    }
+    int before = problems.size();
     String strategy =
-        string(
-            required(node, path, "strategy", "give a strategy name such as RandomWalk"),
-            path + ".strategy");
-    int peers =
-        integer(
-            required(node, path, "peers", "give the target peer count, or -1 for always"),
-            path + ".peers",
-            "an integer: -1 (always) or a target peer count");
-    Map<String, Object> init =
-        freeMap(
-            required(node, path, "init", "give a map of arguments, possibly empty {}"),
-            path + ".init");
+        required(
+            node,
+            path,
+            "strategy",
+            "give a strategy name such as RandomWalk",
+            n -> string(n, path + ".strategy"));
+    Integer peers =
+        field(
+            node,
+            path,
+            "peers",
+            20,
+            n -> integer(n, path + ".peers", "an integer: -1 (always) or a target peer count"));
+    Map<String, Object> init = field(node, path, "init", Map.of(), n -> freeMap(n, path + ".init"));
+    if (problems.size() > before) {
+      return null;
+    }
     return at(path, () -> new WalkerConfig(strategy, peers, init));
   }
 
-  private static BootstrapperConfig readBootstrapper(JsonNode node, String path) {
-    expectObject(node, path, "a bootstrapper is a map {\"class\": ..., \"init\": {}}");
-    onlyKeys(node, path, BOOTSTRAPPER_KEYS);
+  private @Nullable BootstrapperConfig readBootstrapper(JsonNode node, String path) {
+    if (!map(
+        node,
+        path,
+        "overlays[].bootstrappers[]",
+        "a bootstrapper is a map {\"class\": ..., ...}")) {
+      return null;
+    }
+    int before = problems.size();
     String className =
-        string(
-            required(node, path, "class", "give a bootstrapper name such as DispersyBootstrapper"),
-            path + ".class");
-    Map<String, Object> init =
-        freeMap(
-            required(node, path, "init", "give a map of arguments, possibly empty {}"),
-            path + ".init");
+        required(
+            node,
+            path,
+            "class",
+            "give a bootstrapper name such as DispersyBootstrapper",
+            n -> string(n, path + ".class"));
+    Map<String, Object> init = field(node, path, "init", Map.of(), n -> freeMap(n, path + ".init"));
+    if (problems.size() > before) {
+      return null;
+    }
     return at(path, () -> new BootstrapperConfig(className, init));
   }
 
-  // ---- generic helpers ----
+  // ---- collecting helpers ----
 
-  /** Reads one entry type of a list, given the entry's path. */
+  /** Reads one entry type of a list, given the entry's path; null when the entry had problems. */
   private interface EntryReader<T> {
-    T read(JsonNode node, String path);
+    @Nullable T read(JsonNode node, String path);
   }
 
-  private static <T> List<T> list(JsonNode node, String path, EntryReader<T> entry) {
+  /** Reads one value; throws a ConfigurationException for a bad one. */
+  private interface ValueReader<T> {
+    T read(JsonNode node);
+  }
+
+  private <T> List<T> list(JsonNode node, String path, EntryReader<T> entry) {
     if (!node.isArray()) {
-      throw wrongType(node, path, "a list");
+      problems.add(wrongType(node, path, "a list", ""));
+      return List.of();
     }
     List<T> out = new ArrayList<>(node.size());
     for (int i = 0; i < node.size(); i++) {
-      out.add(entry.read(node.get(i), path + "[" + i + "]"));
+      String at = path + "[" + i + "]";
+      JsonNode item = node.get(i);
+      T value = attempt(() -> entry.read(item, at));
+      if (value != null) {
+        out.add(value);
+      }
     }
     return out;
+  }
+
+  /** Runs {@code read}, recording its problems; null when it had one. */
+  private <T> @Nullable T attempt(Supplier<@Nullable T> read) {
+    try {
+      return read.get();
+    } catch (ConfigurationException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+  }
+
+  /** An optional key: its value, or its documented default (recorded) when missing. */
+  private <T> @Nullable T field(
+      JsonNode node, String path, String key, T fallback, ValueReader<T> reader) {
+    JsonNode value = node.get(key);
+    if (value == null) {
+      return defaulted(child(path, key), fallback);
+    }
+    return attempt(() -> reader.read(value));
+  }
+
+  /** A required key: its value, or a "missing" problem. */
+  private <T> @Nullable T required(
+      JsonNode node, String path, String key, String fix, ValueReader<T> reader) {
+    JsonNode value = node.get(key);
+    if (value == null) {
+      problems.add(new ConfigurationException(child(path, key), "missing", fix));
+      return null;
+    }
+    return attempt(() -> reader.read(value));
+  }
+
+  private void defaulted(String path) {
+    String generic = path.replaceAll("\\[\\d+]", "[]");
+    String value = ConfigKeys.find(generic).map(k -> k.defaultValue()).orElse("?");
+    defaulted.add(path + " = " + value);
+  }
+
+  private <T> T defaulted(String path, T value) {
+    defaulted(path);
+    return value;
+  }
+
+  /** Checks that {@code node} is a map and has only the keys of {@code entry}; false if no map. */
+  private boolean map(JsonNode node, String path, String entry, String fix) {
+    if (!node.isObject()) {
+      problems.add(wrongType(node, path, "a map", fix));
+      return false;
+    }
+    onlyKeys(node, path, entry);
+    return true;
+  }
+
+  private void onlyKeys(JsonNode node, String path) {
+    onlyKeys(node, path, "");
+  }
+
+  private void onlyKeys(JsonNode node, String path, String entry) {
+    List<String> accepted = ConfigKeys.childrenOf(entry);
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      String name = field.getKey();
+      if (!accepted.contains(name)) {
+        problems.add(ConfigurationException.notOneOf(child(path, name), "key", name, accepted));
+      }
+    }
   }
 
   /** Builds a record, moving its (relative) error paths under {@code path}. */
@@ -272,39 +427,18 @@ final class TreeReader {
     }
   }
 
-  private static void expectObject(JsonNode node, String path, String fix) {
-    if (!node.isObject()) {
-      throw wrongType(node, path, "a map", fix);
-    }
-  }
-
-  private static void onlyKeys(JsonNode node, String path, List<String> accepted) {
-    for (Map.Entry<String, JsonNode> field : node.properties()) {
-      String name = field.getKey();
-      if (!accepted.contains(name)) {
-        throw ConfigurationException.notOneOf(child(path, name), "key", name, accepted);
-      }
-    }
-  }
-
-  private static JsonNode required(JsonNode node, String path, String key, String fix) {
-    JsonNode value = node.get(key);
-    if (value == null) {
-      throw new ConfigurationException(child(path, key), "missing", fix);
-    }
-    return value;
-  }
+  // ---- values ----
 
   private static String string(JsonNode node, String path) {
     if (!node.isTextual()) {
-      throw wrongType(node, path, "a string");
+      throw wrongType(node, path, "a string", "");
     }
     return node.textValue();
   }
 
   private static int integer(JsonNode node, String path, String expected) {
     if (!node.isIntegralNumber()) {
-      throw wrongType(node, path, expected);
+      throw wrongType(node, path, expected, "");
     }
     if (!node.canConvertToInt()) {
       throw new ConfigurationException(
@@ -315,14 +449,14 @@ final class TreeReader {
 
   private static double number(JsonNode node, String path, String expected) {
     if (!node.isNumber()) {
-      throw wrongType(node, path, expected);
+      throw wrongType(node, path, expected, "");
     }
     return node.doubleValue();
   }
 
   private static Map<String, Object> freeMap(JsonNode node, String path) {
     if (!node.isObject()) {
-      throw wrongType(node, path, "a map of keyword arguments");
+      throw wrongType(node, path, "a map of keyword arguments", "");
     }
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : node.properties()) {
@@ -332,7 +466,7 @@ final class TreeReader {
   }
 
   /** A JSON value as plain Java; the records normalise it further. */
-  private static Object free(JsonNode node, String path) {
+  private static @Nullable Object free(JsonNode node, String path) {
     switch (node.getNodeType()) {
       case NULL:
         return null;
@@ -354,16 +488,12 @@ final class TreeReader {
       case OBJECT:
         return freeMap(node, path);
       default:
-        throw wrongType(node, path, "a string, number, boolean, null, list or map");
+        throw wrongType(node, path, "a string, number, boolean, null, list or map", "");
     }
   }
 
   private static String child(String path, String key) {
     return path.isEmpty() ? key : path + "." + key;
-  }
-
-  private static ConfigurationException wrongType(JsonNode node, String path, String expected) {
-    return wrongType(node, path, expected, "");
   }
 
   private static ConfigurationException wrongType(

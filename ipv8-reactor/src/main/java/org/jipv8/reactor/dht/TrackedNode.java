@@ -60,6 +60,11 @@ final class TrackedNode {
     rtt = Math.max(0, now - sentAt);
   }
 
+  /** A response seen outside a request of this object (py-ipv8 updates only the time). */
+  void heardFrom(long now) {
+    lastResponse = now;
+  }
+
   void timedOut() {
     failed++;
   }

@@ -33,7 +33,9 @@ import org.jipv8.reactor.community.PingingOverlay;
  *       is pinged.
  * </ol>
  *
- * <p>State of peers that left the overlay is forgotten.
+ * <p>State of peers that left the overlay is forgotten. On a {@link RoutingTableOverlay} (the DHT)
+ * the step is py-ipv8's: the overlay maintains its routing table ({@link
+ * RoutingTableOverlay#pingChurnStep}).
  *
  * <p>Threading: {@code takeStep} runs on the protocol thread under the walk lock.
  */
@@ -78,6 +80,10 @@ public final class PingChurn extends AbstractDiscoveryStrategy<PingingOverlay> {
   }
 
   private void step() {
+    if (overlay instanceof RoutingTableOverlay dht) {
+      dht.pingChurnStep(Duration.ofMillis(pingIntervalMillis));
+      return;
+    }
     Network network = overlay.network();
     List<Peer> peers = overlay.getPeers();
     Set<Peer> present = new HashSet<>(peers);

@@ -10,6 +10,7 @@ import org.jipv8.api.address.AddressKind;
 import org.jipv8.api.endpoint.Datagram;
 import org.jipv8.api.endpoint.Endpoint;
 import org.jipv8.api.endpoint.EndpointStatistics;
+import org.jipv8.api.endpoint.ReceiveAdmission;
 import org.jipv8.api.messaging.DropReason;
 import org.jipv8.api.messaging.SendFailedException;
 import reactor.core.publisher.Flux;
@@ -142,6 +143,12 @@ public final class DispatcherEndpoint implements Endpoint {
         : DropReason.NO_ADDRESS_FAMILY;
   }
 
+  /** Installs {@code admission} on every child. */
+  @Override
+  public void setReceiveAdmission(ReceiveAdmission admission) {
+    children.forEach(c -> c.setReceiveAdmission(admission));
+  }
+
   @Override
   public Mono<Void> flush() {
     return Flux.fromIterable(children).flatMap(Endpoint::flush).then();
@@ -187,6 +194,11 @@ public final class DispatcherEndpoint implements Endpoint {
     @Override
     public long bytesReceived() {
       return children.stream().mapToLong(c -> c.statistics().bytesReceived()).sum();
+    }
+
+    @Override
+    public long kernelDrops() {
+      return children.stream().mapToLong(c -> c.statistics().kernelDrops()).sum();
     }
 
     @Override

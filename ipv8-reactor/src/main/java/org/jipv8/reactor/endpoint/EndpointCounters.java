@@ -3,7 +3,9 @@ package org.jipv8.reactor.endpoint;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import org.jipv8.api.endpoint.EndpointStatistics;
 import org.jipv8.api.messaging.DropReason;
 
@@ -23,6 +25,7 @@ public final class EndpointCounters implements EndpointStatistics {
   private final LongAdder packetsReceived = new LongAdder();
   private final LongAdder bytesReceived = new LongAdder();
   private final LongAdder[] drops = new LongAdder[REASONS.length];
+  private volatile LongSupplier kernelDrops = () -> 0;
 
   /** Fresh counters, all zero. */
   public EndpointCounters() {
@@ -46,6 +49,16 @@ public final class EndpointCounters implements EndpointStatistics {
   /** Records one dropped datagram. */
   public void recordDrop(DropReason reason) {
     drops[reason.ordinal()].increment();
+  }
+
+  /** Where {@link #kernelDrops()} comes from (the socket's row in the kernel's table). */
+  public void kernelDropSource(LongSupplier source) {
+    this.kernelDrops = Objects.requireNonNull(source, "source");
+  }
+
+  @Override
+  public long kernelDrops() {
+    return kernelDrops.getAsLong();
   }
 
   @Override
@@ -97,6 +110,8 @@ public final class EndpointCounters implements EndpointStatistics {
         + bytesReceived()
         + "B, drops="
         + drops()
+        + ", kernelDrops="
+        + kernelDrops()
         + "}";
   }
 }

@@ -25,6 +25,8 @@ import org.jipv8.api.messaging.DropReason;
  *   <li>{@code jipv8.endpoint.bytes} (counter, bytes), tag {@code direction};
  *   <li>{@code jipv8.endpoint.drops} (counter), tag {@code reason} = the lower-case {@link
  *       DropReason} name, one meter per reason;
+ *   <li>{@code jipv8.endpoint.kernel.drops} (counter): datagrams the operating system dropped
+ *       before the endpoint could read them ({@link EndpointStatistics#kernelDrops()});
  *   <li>{@code jipv8.endpoint.outbound.queue} (gauge, UDP endpoints only): datagrams waiting.
  * </ul>
  *
@@ -79,6 +81,11 @@ public final class MicrometerBinder {
         .description("Bytes received")
         .baseUnit("bytes")
         .tags(tags.and("direction", "received"))
+        .register(registry);
+    FunctionCounter.builder(
+            "jipv8.endpoint.kernel.drops", statistics, EndpointStatistics::kernelDrops)
+        .description("Datagrams the operating system dropped before the endpoint read them")
+        .tags(tags)
         .register(registry);
     for (DropReason reason : DropReason.values()) {
       FunctionCounter.builder("jipv8.endpoint.drops", statistics, s -> s.drops(reason))

@@ -13,10 +13,12 @@ import io.netty.channel.socket.DatagramPacket;
 final class UdpChannelHandler extends ChannelInboundHandlerAdapter {
   static final String NAME = "jipv8.endpoint";
 
-  private final UdpEndpoint endpoint;
+  private final InboundPath inbound;
+  private final OutboundDrain outbound;
 
-  UdpChannelHandler(UdpEndpoint endpoint) {
-    this.endpoint = endpoint;
+  UdpChannelHandler(InboundPath inbound, OutboundDrain outbound) {
+    this.inbound = inbound;
+    this.outbound = outbound;
   }
 
   @Override
@@ -30,7 +32,7 @@ final class UdpChannelHandler extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof DatagramPacket packet) {
       try {
-        endpoint.onDatagram(packet.sender(), packet.content());
+        inbound.onDatagram(packet.sender(), packet.content());
       } finally {
         packet.release();
       }
@@ -41,7 +43,7 @@ final class UdpChannelHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    endpoint.onWritabilityChanged();
+    outbound.onWritabilityChanged();
     ctx.fireChannelWritabilityChanged();
   }
 
@@ -49,6 +51,6 @@ final class UdpChannelHandler extends ChannelInboundHandlerAdapter {
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     // Not propagated: Reactor Netty would treat it as fatal for the connection, and one bad
     // datagram or ICMP error must never take the socket down.
-    endpoint.onChannelError(cause);
+    outbound.onChannelError(cause);
   }
 }

@@ -1,32 +1,18 @@
 package org.jipv8.reactor.endpoint;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelOutboundBuffer;
-import io.netty.channel.FixedRecvByteBufAllocator;
-import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.SocketProtocolFamily;
-import java.net.BindException;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
-import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jipv8.api.address.Address;
+import org.jipv8.api.endpoint.BindFailedException;
 import org.jipv8.api.endpoint.Datagram;
 import org.jipv8.api.endpoint.Endpoint;
 import org.jipv8.api.endpoint.EndpointStatistics;
+import org.jipv8.api.endpoint.ReceiveAdmission;
 import org.jipv8.api.messaging.DropReason;
 import org.jipv8.api.messaging.SendFailedException;
 import org.slf4j.Logger;
@@ -34,48 +20,50 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
-import reactor.netty.ChannelBindException;
 import reactor.netty.Connection;
-import reactor.netty.NettyPipeline;
 import reactor.netty.resources.LoopResources;
-import reactor.netty.udp.UdpResources;
-import reactor.netty.udp.UdpServer;
 
 /**
  * One UDP socket (IPv4 or IPv6) on Reactor Netty: the transport of an IPv8 node.
  *
  * <h2>Receiving</h2>
  *
- * {@link #receive()} is a hot stream. Each datagram is copied out of Netty's pooled buffer into a
- * fresh {@code byte[]} on the event loop, and the pooled buffer is released at once. The copy is
- * what makes the hop to the protocol thread safe: the datagram outlives the read callback, crosses
- * threads and may be kept by handlers, while Netty recycles its buffer the moment it is released.
- * Sources are tagged {@code UDPV4} or {@code UDPV6} by the socket's family. A subscriber without
- * demand loses datagrams (counted as {@link DropReason#RECEIVE_OVERFLOW}) instead of stalling the
- * socket: subscribers should {@code publishOn} their own thread.
+ * {@link #receive()} is a hot stream. Each datagram is first offered to the {@linkplain
+ * #setReceiveAdmission receive admission} while still in Netty's pooled buffer (a refusal is
+ * counted under its reason and costs no copy), then copied into a fresh {@code byte[]} on the event
+ * loop, and the pooled buffer is released at once ({@link InboundPath}). Sources are tagged {@code
+ * UDPV4} or {@code UDPV6} by the socket's family. A subscriber without demand loses datagrams
+ * (counted as {@link DropReason#RECEIVE_OVERFLOW}) instead of stalling the socket: subscribers
+ * should {@code publishOn} their own thread. Datagrams the kernel dropped before they could be read
+ * are reported by {@link EndpointStatistics#kernelDrops()} (Linux).
  *
  * <h2>Sending</h2>
  *
- * {@link #send} copies the datagram into a direct buffer (the copy the socket needs anyway) and
- * puts it on a bounded queue; it never blocks and may be called from any thread. The event loop
- * moves datagrams from the queue to the channel only while Netty reports the channel writable (see
- * {@link UdpEndpointBuilder#writeBufferWaterMark}) and resumes when it becomes writable again, so a
- * burst is paced to the socket. A datagram is dropped and counted when the endpoint is not open
- * ({@code ENDPOINT_CLOSED}), the {@link LoopbackGuard} refuses its destination ({@code
- * LOOPBACK_GUARD}), it is larger than {@value #MAX_IPV4_PAYLOAD} bytes on IPv4 ({@value
- * #MAX_IPV6_PAYLOAD} on IPv6; {@code TOO_LARGE}), its address is of the other family ({@code
- * NO_ADDRESS_FAMILY}), the queue is full ({@code QUEUE_FULL}), or it cannot be sent at all: a host
- * name or port 0, or an error from the socket ({@code SOCKET_ERROR}). {@link #write} reports the
- * same reason as the error of its {@code Mono}. {@link EndpointStatistics#packetsSent()} counts
- * datagrams the socket accepted.
+ * {@link #send} and {@link #write} copy the datagram into a direct buffer (the copy the socket
+ * needs anyway) and put it on a bounded queue; they never block and may be called from any thread.
+ * The event loop moves datagrams from the queue to the channel only while Netty reports the channel
+ * writable (see {@link UdpEndpointBuilder#writeBufferWaterMark}) and resumes when it becomes
+ * writable again, so a burst is paced to the socket ({@link OutboundDrain}). A datagram is dropped
+ * and counted when the endpoint is not open ({@code ENDPOINT_CLOSED}), the {@link LoopbackGuard}
+ * refuses its destination ({@code LOOPBACK_GUARD}), it is larger than {@value #MAX_IPV4_PAYLOAD}
+ * bytes on IPv4 ({@value #MAX_IPV6_PAYLOAD} on IPv6; {@code TOO_LARGE}), its address is of the
+ * other family ({@code NO_ADDRESS_FAMILY}), the queue is full ({@code QUEUE_FULL}), or it cannot be
+ * sent at all: a host name or port 0, or an error from the socket ({@code SOCKET_ERROR}). {@link
+ * #write} reports the same reason as the error of its {@code Mono}. {@link
+ * EndpointStatistics#packetsSent()} counts datagrams the socket accepted. Per-community and
+ * per-message counts are the {@link StatisticsEndpoint} decorator's.
+ *
+ * <h2>Life</h2>
+ *
+ * {@code NEW -> OPENING -> OPEN -> CLOSING -> CLOSED} ({@link EndpointLifecycle}); a failed bind is
+ * a {@link BindFailedException} and a closed endpoint cannot be opened again.
  *
  * <h2>Threading</h2>
  *
  * All public methods are thread-safe and non-blocking, except {@link #openNow} and {@link
  * #closeNow}, which wait. Reading and writing run on the channel's event loop; {@code receive()}
- * subscribers are called there.
+ * subscribers and the receive admission are called there.
  */
 public final class UdpEndpoint implements Endpoint {
   /** The largest UDP payload over IPv4: 65,535 − 8 (UDP header) − 20 (IPv4 header). */
@@ -85,12 +73,6 @@ public final class UdpEndpoint implements Endpoint {
   public static final int MAX_IPV6_PAYLOAD = 65_527;
 
   private static final Logger LOG = LoggerFactory.getLogger(UdpEndpoint.class);
-
-  /** Big enough for any datagram the kernel can hand us, so nothing is ever truncated. */
-  private static final int RECEIVE_ALLOCATION = 65_536;
-
-  /** Datagrams moved to the channel per event-loop task, so reads on the same loop interleave. */
-  private static final int WRITE_BATCH = 1024;
 
   /** Netty user-defined writability bit used by {@link #pauseWrites} (tests only). */
   private static final int PAUSE_WRITABILITY_INDEX = 1;
@@ -106,47 +88,35 @@ public final class UdpEndpoint implements Endpoint {
           .then()
           .cache();
 
-  private enum State {
-    NEW,
-    OPENING,
-    OPEN,
-    CLOSED
-  }
-
   private final UdpEndpointConfig config;
   private final boolean ipv6;
-  private final int maxPayload;
   private final LoopbackGuard guard;
+  private final EndpointLifecycle lifecycle = new EndpointLifecycle();
   private final EndpointCounters counters = new EndpointCounters();
-  private final MessageStatistics messageStatistics;
   private final DatagramFanOut fanOut = new DatagramFanOut(counters);
-  private final OutboundQueue queue;
-  private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
-  private final AtomicBoolean drainScheduled = new AtomicBoolean();
-  private final AtomicBoolean overflowing = new AtomicBoolean();
-  private final AtomicBoolean socketErrorLogged = new AtomicBoolean();
-  private final Sinks.Empty<Void> released = Sinks.empty();
+  private final SendAdmission admission;
+  private final OutboundDrain outbound;
+  private final InboundPath inbound;
   private final Mono<UdpEndpoint> opening;
-  private final Runnable drainTask = this::drain;
 
   private volatile Connection connection;
   private volatile Channel channel;
   private volatile Address boundAddress;
   private volatile Integer ipv6OnlyOption;
 
-  /** Only touched on the event loop: the future of the most recent write. */
-  private ChannelFuture lastWrite;
-
   UdpEndpoint(UdpEndpointConfig config) {
     this.config = config;
     this.ipv6 = config.isIpv6();
-    this.maxPayload = ipv6 ? MAX_IPV6_PAYLOAD : MAX_IPV4_PAYLOAD;
     this.guard = config.loopbackGuard().effective();
-    this.messageStatistics =
-        config.messageStatistics() != null
-            ? config.messageStatistics()
-            : MessageStatistics.create();
-    this.queue = new OutboundQueue(config.outboundQueueCapacity(), config.outboundQueueMaxBytes());
+    this.admission = new SendAdmission(guard, ipv6);
+    this.outbound =
+        new OutboundDrain(
+            new OutboundQueue(config.outboundQueueCapacity(), config.outboundQueueMaxBytes()),
+            counters,
+            admission,
+            this::localAddress);
+    this.inbound =
+        new InboundPath(counters, fanOut, lifecycle::isOpen, s -> tag(s.getAddress(), s.getPort()));
     this.opening = Mono.defer(this::startOpening).cache();
   }
 
@@ -165,38 +135,37 @@ public final class UdpEndpoint implements Endpoint {
     return guard;
   }
 
-  /** The per-community, per-message statistics this endpoint feeds. */
-  public MessageStatistics messageStatistics() {
-    return messageStatistics;
-  }
-
   /** Datagrams waiting in the outbound queue now (at most the configured capacity). */
   public int outboundQueueSize() {
+    OutboundQueue queue = outbound.queue();
     return Math.min(queue.size(), queue.capacity());
   }
 
   /** The most datagrams that ever waited in the outbound queue at once. */
   public int outboundQueuePeak() {
-    return queue.peak();
+    return outbound.queue().peak();
   }
 
   /**
    * Binds the socket. Emits this endpoint once bound; later calls share the first attempt's result.
-   * Fails with an {@link IllegalStateException} whose message names the address, the cause and the
-   * fix (for a port in use: another port, port 0 or {@code portAttempts}); a failed or closed
-   * endpoint cannot be opened again, build a new one.
+   * Fails with a {@link BindFailedException} naming the address, the kind of failure and the ports
+   * tried; a failed or closed endpoint cannot be opened again (an {@link IllegalStateException}),
+   * build a new one.
    */
   @Override
   public Mono<UdpEndpoint> open() {
     return Mono.defer(
-        () ->
-            state.get() == State.CLOSED
-                ? Mono.error(
-                    new IllegalStateException(
-                        "UDP endpoint "
-                            + localAddress()
-                            + " is closed and cannot be opened again; build a new one"))
-                : opening);
+        () -> {
+          EndpointLifecycle.State now = lifecycle.current();
+          if (now == EndpointLifecycle.State.CLOSING || now == EndpointLifecycle.State.CLOSED) {
+            return Mono.error(
+                new IllegalStateException(
+                    "UDP endpoint "
+                        + localAddress()
+                        + " is closed and cannot be opened again; build a new one"));
+          }
+          return opening;
+        });
   }
 
   /**
@@ -216,18 +185,14 @@ public final class UdpEndpoint implements Endpoint {
   public Mono<Void> close() {
     return Mono.defer(
         () -> {
-          State previous = state.getAndSet(State.CLOSED);
-          switch (previous) {
-            case NEW -> {
-              fanOut.complete();
-              released.tryEmitEmpty();
-            }
+          switch (lifecycle.beginClosing()) {
+            case NEW -> fanOut.complete();
             case OPEN -> connection.dispose();
-            case OPENING, CLOSED -> {
-              // OPENING: the bind callback sees CLOSED and disposes the channel it got.
+            case OPENING, CLOSING, CLOSED -> {
+              // OPENING: the bind callback sees CLOSING and disposes the channel it got.
             }
           }
-          return released.asMono();
+          return lifecycle.whenReleased();
         });
   }
 
@@ -239,7 +204,7 @@ public final class UdpEndpoint implements Endpoint {
 
   @Override
   public boolean isOpen() {
-    return state.get() == State.OPEN;
+    return lifecycle.isOpen();
   }
 
   /** The bound address once open (with the real port); before that, the configured one. */
@@ -252,6 +217,12 @@ public final class UdpEndpoint implements Endpoint {
   @Override
   public Flux<Datagram> receive() {
     return fanOut.flux();
+  }
+
+  /** Installs the check run on the event loop for every datagram before it is copied. */
+  @Override
+  public void setReceiveAdmission(ReceiveAdmission check) {
+    inbound.admission(check);
   }
 
   @Override
@@ -277,79 +248,22 @@ public final class UdpEndpoint implements Endpoint {
         sink -> {
           DropReason refused = enqueue(destination, packet, sink);
           if (refused != null) {
-            sink.error(refusal(refused, destination, packet.length));
+            sink.error(admission.refusal(localAddress(), refused, destination, packet.length));
           }
         });
   }
 
   /** Admits and queues one datagram; the reason it was dropped (and counted), or null if queued. */
   private DropReason enqueue(Address destination, byte[] packet, MonoSink<Void> sink) {
-    DropReason refused = admit(destination, packet.length);
+    DropReason refused =
+        lifecycle.isOpen()
+            ? admission.check(destination, packet.length)
+            : DropReason.ENDPOINT_CLOSED;
     if (refused != null) {
       counters.recordDrop(refused);
       return refused;
     }
-    InetSocketAddress recipient = recipientOf(destination);
-    if (!queue.tryReserve(packet.length)) {
-      counters.recordDrop(DropReason.QUEUE_FULL);
-      if (overflowing.compareAndSet(false, true)) {
-        LOG.warn(
-            "{}: outbound queue full ({} datagrams, {} bytes max); dropping datagrams (counted as"
-                + " QUEUE_FULL) until it drains",
-            localAddress(),
-            config.outboundQueueCapacity(),
-            config.outboundQueueMaxBytes());
-      }
-      return DropReason.QUEUE_FULL;
-    }
-    ByteBuf content;
-    try {
-      content = channel.alloc().directBuffer(packet.length).writeBytes(packet);
-    } catch (RuntimeException | OutOfMemoryError e) {
-      queue.cancelReservation(packet.length);
-      counters.recordDrop(DropReason.QUEUE_FULL);
-      LOG.warn("{}: no buffer memory for an outbound datagram", localAddress(), e);
-      return DropReason.QUEUE_FULL;
-    }
-    queue.offer(new OutboundQueue.Outbound(recipient, content, packet.length, sink));
-    messageStatistics.recordSent(packet);
-    scheduleDrain();
-    return null;
-  }
-
-  /** Why a datagram of {@code length} bytes to {@code destination} cannot be queued, or null. */
-  private DropReason admit(Address destination, int length) {
-    if (state.get() != State.OPEN) {
-      return DropReason.ENDPOINT_CLOSED;
-    }
-    if (!guard.admit(destination)) {
-      return DropReason.LOOPBACK_GUARD;
-    }
-    if (length > maxPayload) {
-      return DropReason.TOO_LARGE;
-    }
-    if (ipv6 ? destination.isIpv4() : destination.isIpv6()) {
-      return DropReason.NO_ADDRESS_FAMILY;
-    }
-    if (recipientOf(destination) == null) {
-      return DropReason.SOCKET_ERROR;
-    }
-    return null;
-  }
-
-  private SendFailedException refusal(DropReason reason, Address destination, int length) {
-    String why =
-        switch (reason) {
-          case ENDPOINT_CLOSED -> "the endpoint is not open";
-          case LOOPBACK_GUARD -> "the loopback-only guard refuses the destination";
-          case TOO_LARGE -> length + " bytes exceed the " + maxPayload + "-byte UDP payload limit";
-          case NO_ADDRESS_FAMILY ->
-              "an " + (ipv6 ? "IPv6" : "IPv4") + " socket cannot reach that address family";
-          case QUEUE_FULL -> "the outbound queue is full";
-          default -> "the socket cannot send to it (a host name or port 0)";
-        };
-    return new SendFailedException(
-        reason, localAddress() + ": datagram to " + destination + " not sent: " + why);
+    return outbound.enqueue(admission.recipientOf(destination), packet, sink);
   }
 
   /**
@@ -361,15 +275,10 @@ public final class UdpEndpoint implements Endpoint {
   public Mono<Void> flush() {
     return Mono.defer(
         () ->
-            switch (state.get()) {
+            switch (lifecycle.current()) {
               case NEW, OPENING -> Mono.empty();
-              case CLOSED -> released.asMono();
-              case OPEN ->
-                  Mono.<Void>create(
-                      sink -> {
-                        queue.offer(new OutboundQueue.FlushMarker(sink));
-                        scheduleDrain();
-                      });
+              case CLOSING, CLOSED -> lifecycle.whenReleased();
+              case OPEN -> outbound.flush();
             });
   }
 
@@ -380,89 +289,44 @@ public final class UdpEndpoint implements Endpoint {
 
   @Override
   public String toString() {
-    return "UdpEndpoint[" + localAddress() + ", " + state.get() + "]";
+    return "UdpEndpoint[" + localAddress() + ", " + lifecycle.current() + "]";
   }
 
   // ---------------------------------------------------------------- opening
 
   private Mono<UdpEndpoint> startOpening() {
-    if (!state.compareAndSet(State.NEW, State.OPENING)) {
+    if (!lifecycle.beginOpening()) {
       return Mono.error(
           new IllegalStateException(
               "UDP endpoint "
                   + localAddress()
                   + " was closed and cannot be opened again; build a new one"));
     }
+    UdpSocketBinder binder =
+        new UdpSocketBinder(
+            config, () -> new UdpChannelHandler(inbound, outbound), v -> ipv6OnlyOption = v);
     return NATIVE_TRANSPORT_DETECTION
-        .then(Mono.defer(() -> bindFrom(config.port(), 1)))
+        .then(Mono.defer(binder::bind))
         .map(this::onBound)
         .doOnError(
             e -> {
-              state.set(State.CLOSED);
+              lifecycle.closed();
               fanOut.complete();
-              released.tryEmitEmpty();
             });
-  }
-
-  private Mono<Connection> bindFrom(int port, int attempt) {
-    Mono<Connection> bind = server(port).bind().cast(Connection.class);
-    return bind.onErrorResume(
-        e -> {
-          boolean inUse = isPortUnavailable(e);
-          if (inUse && port != 0 && attempt < config.portAttempts() && port < 0xFFFF) {
-            LOG.debug("{}:{} is taken, trying port {}", config.host(), port, port + 1);
-            return bindFrom(port + 1, attempt + 1);
-          }
-          return Mono.error(bindFailure(port, attempt, inUse, e));
-        });
-  }
-
-  private UdpServer server(int port) {
-    LoopResources loops =
-        config.loopResources() != null ? config.loopResources() : UdpResources.get();
-    UdpServer server =
-        UdpServer.create()
-            .runOn(
-                new FamilyLoopResources(
-                    loops, ipv6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET))
-            .bindAddress(() -> tag(config.host(), port).toInetSocketAddress())
-            .option(ChannelOption.SO_RCVBUF, config.receiveBufferSize())
-            .option(ChannelOption.SO_BROADCAST, config.broadcast())
-            .option(
-                ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECEIVE_ALLOCATION))
-            .option(
-                ChannelOption.WRITE_BUFFER_WATER_MARK,
-                new WriteBufferWaterMark(
-                    config.writeBufferLowWaterMark(), config.writeBufferHighWaterMark()))
-            .doOnChannelInit(
-                (observer, ch, remote) -> {
-                  if (ipv6 && config.ipv6Only()) {
-                    ipv6OnlyOption = Ipv6Only.apply(ch);
-                  }
-                  UdpChannelHandler handler = new UdpChannelHandler(this);
-                  if (ch.pipeline().get(NettyPipeline.ReactiveBridge) != null) {
-                    ch.pipeline()
-                        .addBefore(NettyPipeline.ReactiveBridge, UdpChannelHandler.NAME, handler);
-                  } else {
-                    ch.pipeline().addLast(UdpChannelHandler.NAME, handler);
-                  }
-                });
-    if (config.sendBufferSize() > 0) {
-      server = server.option(ChannelOption.SO_SNDBUF, config.sendBufferSize());
-    }
-    return server;
   }
 
   private UdpEndpoint onBound(Connection bound) {
     connection = bound;
     channel = bound.channel();
+    outbound.attach(channel);
     InetSocketAddress local = (InetSocketAddress) channel.localAddress();
     boundAddress = tag(local.getAddress(), local.getPort());
+    counters.kernelDropSource(KernelDrops.of(local)::read);
     channel.closeFuture().addListener(f -> onChannelClosed());
     // Reactor Netty switches to manual reads for its own inbound flux, which we never use: we
     // read everything and let the fan-out count what subscribers cannot take.
     channel.config().setAutoRead(true);
-    if (!state.compareAndSet(State.OPENING, State.OPEN)) {
+    if (!lifecycle.completeOpening()) {
       // close() was called while binding.
       bound.dispose();
       return this;
@@ -477,258 +341,11 @@ public final class UdpEndpoint implements Endpoint {
     return this;
   }
 
-  private IllegalStateException bindFailure(int port, int attempts, boolean inUse, Throwable e) {
-    String where = tag(config.host(), port).toString();
-    String message;
-    if (inUse) {
-      String tried =
-          attempts > 1 ? " (tried ports " + (port - attempts + 1) + ".." + port + ")" : "";
-      message =
-          "Cannot bind UDP endpoint to "
-              + where
-              + ": the port is already in use (or not permitted)"
-              + tried
-              + ". Fix: choose a free port with UdpEndpoint.builder().port(..), use port 0 to let"
-              + " the operating system choose, or let it try the following ports with"
-              + " portAttempts(n).";
-    } else {
-      message =
-          "Cannot bind UDP endpoint to "
-              + where
-              + ": "
-              + (e instanceof ChannelBindException && e.getCause() == null
-                  ? "the address is not one of this machine's"
-                  : rootMessage(e))
-              + ". Fix: bind an address of this machine (0.0.0.0 or 127.0.0.1 for IPv4, :: or"
-              + " ::1 for IPv6).";
-    }
-    return new IllegalStateException(message, e);
-  }
-
-  /**
-   * Whether a bind failure means the port is unavailable. Reactor Netty reports every bind error as
-   * a {@link ChannelBindException} without its cause, so "port taken" is inferred: the bind failed
-   * although the host is an address of this machine.
-   */
-  private boolean isPortUnavailable(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof BindException) {
-        return true;
-      }
-      String m = t.getMessage();
-      if (m != null && m.contains("Address already in use")) {
-        return true;
-      }
-      if (t instanceof ChannelBindException && t.getCause() == null) {
-        return isLocalHost();
-      }
-    }
-    return false;
-  }
-
-  private boolean isLocalHost() {
-    InetAddress ip = tag(config.host(), 0).toInetSocketAddress().getAddress();
-    if (ip.isAnyLocalAddress() || ip.isLoopbackAddress()) {
-      return true;
-    }
-    try {
-      return NetworkInterface.getByInetAddress(ip) != null;
-    } catch (SocketException e) {
-      return false;
-    }
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getMessage() != null ? t.getMessage() : t.toString();
-  }
-
-  // ---------------------------------------------------------------- event loop: receive
-
-  /** A datagram arrived. Event loop only; the caller releases {@code content}. */
-  void onDatagram(InetSocketAddress sender, ByteBuf content) {
-    if (state.get() != State.OPEN) {
-      counters.recordDrop(DropReason.ENDPOINT_CLOSED);
-      return;
-    }
-    int length = content.readableBytes();
-    byte[] data = new byte[length];
-    content.getBytes(content.readerIndex(), data);
-    counters.recordReceived(length);
-    messageStatistics.recordReceived(data);
-    try {
-      fanOut.publish(new Datagram(tag(sender.getAddress(), sender.getPort()), data));
-    } catch (RuntimeException e) {
-      // A subscriber threw out of onNext; keep the socket and the other subscribers alive.
-      counters.recordDrop(DropReason.HANDLER_ERROR);
-      LOG.warn("{}: a receive() subscriber threw; datagram dropped", localAddress(), e);
-    }
-  }
-
-  /** The channel reported an error (not one of our writes). Event loop only. */
-  void onChannelError(Throwable cause) {
-    counters.recordDrop(DropReason.SOCKET_ERROR);
-    logSocketError(cause);
-  }
-
-  // ---------------------------------------------------------------- event loop: send
-
-  private void scheduleDrain() {
-    if (drainScheduled.compareAndSet(false, true)) {
-      try {
-        channel.eventLoop().execute(drainTask);
-      } catch (RejectedExecutionException e) {
-        // The event loop is gone (its LoopResources were disposed): nothing will write again.
-        drainScheduled.set(false);
-        dropQueued();
-      }
-    }
-  }
-
-  /** Moves datagrams from the queue to the channel while it is writable. Event loop only. */
-  void drain() {
-    drainScheduled.set(false);
-    Channel ch = channel;
-    int budget = WRITE_BATCH;
-    boolean wrote = false;
-    while (true) {
-      if (!ch.isActive()) {
-        dropQueued();
-        return;
-      }
-      if (!ch.isWritable()) {
-        completeLeadingMarkers();
-        break;
-      }
-      Object item = queue.poll();
-      if (item == null) {
-        if (overflowing.compareAndSet(true, false)) {
-          LOG.info(
-              "{}: outbound queue drained; {} datagrams dropped as QUEUE_FULL so far",
-              localAddress(),
-              counters.drops(DropReason.QUEUE_FULL));
-        }
-        break;
-      }
-      if (item instanceof OutboundQueue.FlushMarker marker) {
-        completeAfterLastWrite(marker);
-        continue;
-      }
-      OutboundQueue.Outbound datagram = (OutboundQueue.Outbound) item;
-      ChannelFuture write = ch.write(new DatagramPacket(datagram.content(), datagram.recipient()));
-      write.addListener(new WriteOutcome(datagram.length(), datagram.sink()));
-      lastWrite = write;
-      wrote = true;
-      if (--budget == 0) {
-        ch.flush();
-        scheduleDrain();
-        return;
-      }
-    }
-    if (wrote) {
-      ch.flush();
-    }
-  }
-
-  /** Writability changed (a water mark was crossed). Event loop only. */
-  void onWritabilityChanged() {
-    if (channel != null && channel.isWritable()) {
-      drain();
-    }
-  }
-
-  private void completeLeadingMarkers() {
-    while (queue.peek() instanceof OutboundQueue.FlushMarker) {
-      completeAfterLastWrite((OutboundQueue.FlushMarker) queue.poll());
-    }
-  }
-
-  private void completeAfterLastWrite(OutboundQueue.FlushMarker marker) {
-    ChannelFuture last = lastWrite;
-    if (last == null || last.isDone()) {
-      marker.sink().success();
-    } else {
-      // Netty completes the writes of one channel in order, so the last one covers the rest.
-      last.addListener(f -> marker.sink().success());
-    }
-  }
-
-  /** Drops everything queued (closed endpoint) and completes waiting flushes. */
-  private void dropQueued() {
-    Object item;
-    while ((item = queue.poll()) != null) {
-      if (item instanceof OutboundQueue.Outbound datagram) {
-        datagram.content().release();
-        counters.recordDrop(DropReason.ENDPOINT_CLOSED);
-        if (datagram.sink() != null) {
-          datagram.sink().error(refusal(DropReason.ENDPOINT_CLOSED, addressOf(datagram), 0));
-        }
-      } else if (item instanceof OutboundQueue.FlushMarker marker) {
-        completeAfterLastWrite(marker);
-      }
-    }
-  }
-
   private void onChannelClosed() {
-    state.set(State.CLOSED);
-    dropQueued();
+    lifecycle.closed();
+    outbound.dropQueued();
     fanOut.complete();
-    released.tryEmitEmpty();
     LOG.debug("UDP endpoint {} closed", boundAddress);
-  }
-
-  private final class WriteOutcome implements ChannelFutureListener {
-    private final int length;
-    private final MonoSink<Void> sink;
-
-    WriteOutcome(int length, MonoSink<Void> sink) {
-      this.length = length;
-      this.sink = sink;
-    }
-
-    @Override
-    public void operationComplete(ChannelFuture future) {
-      if (future.isSuccess()) {
-        counters.recordSent(length);
-        if (sink != null) {
-          sink.success();
-        }
-        return;
-      }
-      DropReason reason =
-          future.cause() instanceof ClosedChannelException
-              ? DropReason.ENDPOINT_CLOSED
-              : DropReason.SOCKET_ERROR;
-      counters.recordDrop(reason);
-      if (reason == DropReason.SOCKET_ERROR) {
-        logSocketError(future.cause());
-      }
-      if (sink != null) {
-        SendFailedException failure =
-            new SendFailedException(
-                reason,
-                localAddress()
-                    + ": the socket did not write the datagram ("
-                    + (reason == DropReason.ENDPOINT_CLOSED ? "closed" : future.cause())
-                    + ")");
-        failure.initCause(future.cause());
-        sink.error(failure);
-      }
-    }
-  }
-
-  private void logSocketError(Throwable cause) {
-    if (socketErrorLogged.compareAndSet(false, true)) {
-      LOG.warn(
-          "{}: socket error (counted as SOCKET_ERROR; further ones are logged at DEBUG)",
-          localAddress(),
-          cause);
-    } else {
-      LOG.debug("{}: socket error", localAddress(), cause);
-    }
   }
 
   // ---------------------------------------------------------------- test hooks
@@ -771,24 +388,6 @@ public final class UdpEndpoint implements Endpoint {
   }
 
   // ---------------------------------------------------------------- addresses
-
-  private InetSocketAddress recipientOf(Address destination) {
-    if (destination.port() == 0) {
-      return null;
-    }
-    boolean literal = ipv6 ? destination.isIpv6() : destination.isIpv4();
-    if (!literal) {
-      return null;
-    }
-    InetSocketAddress recipient = destination.toInetSocketAddress();
-    InetAddress ip = recipient.getAddress();
-    boolean familyMatches = ipv6 ? ip instanceof Inet6Address : ip instanceof Inet4Address;
-    return familyMatches ? recipient : null;
-  }
-
-  private Address addressOf(OutboundQueue.Outbound datagram) {
-    return tag(datagram.recipient().getAddress(), datagram.recipient().getPort());
-  }
 
   private Address tag(InetAddress ip, int port) {
     return tag(ip.getHostAddress(), port);

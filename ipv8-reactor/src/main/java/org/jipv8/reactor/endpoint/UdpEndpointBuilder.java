@@ -37,7 +37,6 @@ public final class UdpEndpointBuilder {
   private boolean ipv6Only;
   private boolean broadcast;
   private LoopbackGuard loopbackGuard;
-  private MessageStatistics messageStatistics;
   private LoopResources loopResources;
 
   UdpEndpointBuilder(UdpEndpointConfig c) {
@@ -53,7 +52,6 @@ public final class UdpEndpointBuilder {
     ipv6Only = c.ipv6Only();
     broadcast = c.broadcast();
     loopbackGuard = c.loopbackGuard();
-    messageStatistics = c.messageStatistics();
     loopResources = c.loopResources();
   }
 
@@ -72,7 +70,6 @@ public final class UdpEndpointBuilder {
         ipv6Only,
         broadcast,
         loopbackGuard,
-        messageStatistics,
         loopResources);
   }
 
@@ -219,17 +216,6 @@ public final class UdpEndpointBuilder {
     Objects.requireNonNull(guard, "guard");
     UdpEndpointBuilder b = new UdpEndpointBuilder(this);
     b.loopbackGuard = guard;
-    return b;
-  }
-
-  /**
-   * Per-community, per-message statistics to feed (for instance one instance shared by an IPv4 and
-   * an IPv6 endpoint). Default: a fresh instance per endpoint.
-   */
-  public UdpEndpointBuilder messageStatistics(MessageStatistics statistics) {
-    Objects.requireNonNull(statistics, "statistics");
-    UdpEndpointBuilder b = new UdpEndpointBuilder(this);
-    b.messageStatistics = statistics;
     return b;
   }
 

@@ -22,7 +22,6 @@ import reactor.netty.resources.LoopResources;
  * @param ipv6Only whether an IPv6 endpoint sets IPV6_V6ONLY (no IPv4-mapped traffic)
  * @param broadcast whether SO_BROADCAST is set (only the UDP broadcast bootstrapper's socket)
  * @param loopbackGuard the guard asked for in code (the environment may still switch it on)
- * @param messageStatistics shared per-message statistics, or null for a fresh instance per endpoint
  * @param loopResources the event loops to run on, or null for Reactor Netty's shared UDP loops
  */
 public record UdpEndpointConfig(
@@ -38,7 +37,6 @@ public record UdpEndpointConfig(
     boolean ipv6Only,
     boolean broadcast,
     LoopbackGuard loopbackGuard,
-    MessageStatistics messageStatistics,
     LoopResources loopResources) {
 
   /** py-ipv8's receive buffer size. */
@@ -76,7 +74,6 @@ public record UdpEndpointConfig(
         true,
         false,
         LoopbackGuard.disabled(),
-        null,
         null);
   }
 

@@ -2,11 +2,18 @@
  * The UDP transport of IPv8 on Reactor Netty, and the pieces every endpoint shares.
  *
  * <p>{@link org.jipv8.reactor.endpoint.UdpEndpoint} is one UDP socket (IPv4 or IPv6), built with
- * the immutable {@link org.jipv8.reactor.endpoint.UdpEndpointBuilder}. {@link
+ * the immutable {@link org.jipv8.reactor.endpoint.UdpEndpointBuilder}. Inside it, one
+ * package-private type per concern: {@code EndpointLifecycle} (the state machine), {@code
+ * UdpSocketBinder} and {@code BindDiagnosis} (binding, port search, and the {@link
+ * org.jipv8.api.endpoint.BindFailedException} when it fails), {@code SendAdmission} (guard, size,
+ * family), {@code OutboundDrain} over {@code OutboundQueue} (the bounded queue and the drain loop
+ * on the event loop), {@code InboundPath} (receive admission, copy, fan-out) and {@code
+ * KernelDrops} (the kernel's drop count of the socket). {@link
  * org.jipv8.reactor.endpoint.LoopbackGuard} keeps tests and demos on this machine. {@link
- * org.jipv8.reactor.endpoint.EndpointCounters} and {@link
- * org.jipv8.reactor.endpoint.MessageStatistics} count traffic (per endpoint, and per community and
- * message id); {@link org.jipv8.reactor.endpoint.MicrometerBinder} exports the counters.
+ * org.jipv8.reactor.endpoint.EndpointCounters} count traffic per endpoint; the {@link
+ * org.jipv8.reactor.endpoint.StatisticsEndpoint} decorator counts it per community and message id
+ * in a {@link org.jipv8.reactor.endpoint.MessageStatistics}; {@link
+ * org.jipv8.reactor.endpoint.MicrometerBinder} exports the counters.
  *
  * <h2>Threading model</h2>
  *

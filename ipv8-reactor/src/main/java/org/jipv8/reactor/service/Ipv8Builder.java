@@ -19,6 +19,8 @@ import org.jipv8.reactor.bootstrap.BootstrapperFactory;
 import org.jipv8.reactor.bootstrap.DnsResolver;
 import org.jipv8.reactor.community.DiscoveryCommunity;
 import org.jipv8.reactor.community.LanAddressProvider;
+import org.jipv8.reactor.dht.DHTCommunity;
+import org.jipv8.reactor.dht.DHTDiscoveryCommunity;
 import org.jipv8.reactor.endpoint.LoopbackGuard;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -73,8 +75,14 @@ public final class Ipv8Builder {
   Ipv8Builder() {
     this(
         Ipv8Configuration.defaults(),
-        Map.of(DiscoveryCommunity.class.getSimpleName(), DiscoveryCommunity::new),
-        Map.of(DiscoveryCommunity.class, DiscoveryCommunity::new),
+        Map.of(
+            DiscoveryCommunity.class.getSimpleName(), DiscoveryCommunity::new,
+            DHTCommunity.class.getSimpleName(), DHTCommunity::new,
+            DHTDiscoveryCommunity.class.getSimpleName(), DHTDiscoveryCommunity::new),
+        Map.of(
+            DiscoveryCommunity.class, DiscoveryCommunity::new,
+            DHTCommunity.class, DHTCommunity::new,
+            DHTDiscoveryCommunity.class, DHTDiscoveryCommunity::new),
         List.of(),
         Map.of(),
         List.of(),

@@ -64,6 +64,7 @@ final class NodeAssembler {
 
   private Ipv8 assembleOrThrow() {
     Ipv8Configuration cfg = b.configuration;
+    org.jipv8.reactor.config.LogLevels.apply(cfg.logger());
     schedulers = Schedulers.create(b.protocolScheduler, b.verifyScheduler);
     RandomGenerator rnd = b.random != null ? b.random : new Random();
     LongSupplier clock = () -> schedulers.protocol().now(TimeUnit.MILLISECONDS);

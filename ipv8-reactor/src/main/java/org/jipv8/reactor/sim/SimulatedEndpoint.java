@@ -1,5 +1,6 @@
 package org.jipv8.reactor.sim;
 
+import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -7,6 +8,7 @@ import org.jipv8.api.address.Address;
 import org.jipv8.api.endpoint.Datagram;
 import org.jipv8.api.endpoint.Endpoint;
 import org.jipv8.api.endpoint.EndpointStatistics;
+import org.jipv8.api.endpoint.ReceiveAdmission;
 import org.jipv8.api.messaging.DropReason;
 import org.jipv8.api.messaging.SendFailedException;
 import org.jipv8.reactor.endpoint.DatagramFanOut;
@@ -55,6 +57,7 @@ public final class SimulatedEndpoint implements Endpoint {
   private final DatagramFanOut fanOut = new DatagramFanOut(counters);
   private final MessageStatistics messageStatistics;
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
+  private volatile ReceiveAdmission admission = ReceiveAdmission.ADMIT_ALL;
 
   SimulatedEndpoint(
       SimulatedNetwork network, Address address, SimulatedNat nat, MessageStatistics stats) {
@@ -122,6 +125,12 @@ public final class SimulatedEndpoint implements Endpoint {
   @Override
   public Flux<Datagram> receive() {
     return fanOut.flux();
+  }
+
+  /** Installs the check run on the network's scheduler for every datagram before delivery. */
+  @Override
+  public void setReceiveAdmission(ReceiveAdmission check) {
+    this.admission = Objects.requireNonNull(check, "admission");
   }
 
   @Override
@@ -195,6 +204,19 @@ public final class SimulatedEndpoint implements Endpoint {
     counters.recordDrop(DropReason.SIMULATED_LOSS);
   }
 
+  private DropReason admit(byte[] data) {
+    ReceiveAdmission check = admission;
+    if (check == ReceiveAdmission.ADMIT_ALL) {
+      return null;
+    }
+    try {
+      return check.admit(ByteBuffer.wrap(data).asReadOnlyBuffer());
+    } catch (RuntimeException e) {
+      LOG.debug("{}: a receive admission threw; datagram admitted", address, e);
+      return null;
+    }
+  }
+
   /** Delivers one datagram; false when this endpoint is not open. Scheduler thread. */
   boolean deliver(Address source, byte[] data) {
     // Serialised per endpoint: the sink needs one emitter at a time even on a parallel scheduler.
@@ -203,6 +225,11 @@ public final class SimulatedEndpoint implements Endpoint {
         return false;
       }
       counters.recordReceived(data.length);
+      DropReason refused = admit(data);
+      if (refused != null) {
+        counters.recordDrop(refused);
+        return true;
+      }
       messageStatistics.recordReceived(data);
       try {
         fanOut.publish(new Datagram(source, data));

@@ -87,7 +87,7 @@ class DiscoveryCommunityTest {
       TestNode nb = net.node();
       DiscoveryCommunity a = na.add(DiscoveryCommunity::new);
       DiscoveryCommunity b = nb.add(DiscoveryCommunity::new);
-      b.send(na.wan(), new PongPayload(1234), 1);
+      b.sendNow(na.wan(), new PongPayload(1234), 1);
       net.advance();
       assertEquals(1, a.statistics().handled(4));
       assertEquals(0, a.statistics().totalDrops());

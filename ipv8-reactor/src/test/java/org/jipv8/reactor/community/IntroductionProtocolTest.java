@@ -176,7 +176,7 @@ class IntroductionProtocolTest {
 
   private static void respond(
       InteropCommunity from, TestNode to, Address destination, Address lanIntro, Address wanIntro) {
-    from.send(
+    from.sendNow(
         to.wan(),
         new IntroductionResponsePayload(
             destination,
@@ -275,7 +275,7 @@ class IntroductionProtocolTest {
   }
 
   private static void respondNewStyle(InteropCommunity from, TestNode to, Address sourceWan) {
-    from.send(
+    from.sendNow(
         to.wan(),
         new NewIntroductionResponsePayload(
             to.wan(),
@@ -333,7 +333,7 @@ class IntroductionProtocolTest {
       InteropCommunity c = nc.add(InteropCommunity::new);
       Address walkerWan = Address.ipv4("127.0.50.1", 5001);
       Address walkerLan = Address.ipv4("127.0.50.2", 5002);
-      b.send(nc.wan(), new PunctureRequestPayload(walkerLan, walkerWan, 3), 11);
+      b.sendNow(nc.wan(), new PunctureRequestPayload(walkerLan, walkerWan, 3), 11);
       net.advance();
       Sent p = last(net, 249);
       assertEquals(walkerWan, p.to());
@@ -343,7 +343,7 @@ class IntroductionProtocolTest {
       assertEquals(3, puncture.identifier());
 
       Address sameNat = Address.ipv4(nc.wan().host(), 5003);
-      b.send(nc.wan(), new NewPunctureRequestPayload(walkerLan, sameNat, 4), 12);
+      b.sendNow(nc.wan(), new NewPunctureRequestPayload(walkerLan, sameNat, 4), 12);
       net.advance();
       assertEquals(walkerLan, last(net, 231).to(), "same WAN IP: the LAN walker");
     }
@@ -356,7 +356,7 @@ class IntroductionProtocolTest {
       TestNode nc = net.node();
       InteropCommunity a = na.add(InteropCommunity::new);
       InteropCommunity c = nc.add(InteropCommunity::new);
-      c.send(na.wan(), new PuncturePayload(nc.lan(), na.wan(), 1), 5);
+      c.sendNow(na.wan(), new PuncturePayload(nc.lan(), na.wan(), 1), 5);
       net.advance();
       assertEquals(1, a.statistics().handled(249));
       assertTrue(a.getPeers().isEmpty());

@@ -202,7 +202,7 @@ class LifecycleTest {
       assertTrue(a.tasks().isShutdown());
       assertTrue(a.bootstrappers().isEmpty());
 
-      net.run(() -> b.send(na.wan(), new InteropCommunity.Unsigned("late", 1)));
+      net.run(() -> b.sendNow(na.wan(), new InteropCommunity.Unsigned("late", 1)));
       assertTrue(a.unsignedReceived().isEmpty());
       assertFalse(a.settings().router().hasPrefix(a.prefix()));
     }

@@ -66,8 +66,8 @@ class UserMessagesTest {
       InteropCommunity a = na.add(InteropCommunity::new);
       InteropCommunity b = nb.add(InteropCommunity::new);
 
-      net.run(() -> a.send(peerOf(nb), new InteropCommunity.Signed("hello ✓", 7)));
-      net.run(() -> b.send(na.wan(), new InteropCommunity.Unsigned("back", 8)));
+      net.run(() -> a.sendNow(peerOf(nb), new InteropCommunity.Signed("hello ✓", 7)));
+      net.run(() -> b.sendNow(na.wan(), new InteropCommunity.Unsigned("back", 8)));
 
       InteropCommunity.FromPeer got = b.signedReceived().get(0);
       assertEquals(new InteropCommunity.Signed("hello ✓", 7), got.message());
@@ -90,8 +90,8 @@ class UserMessagesTest {
       Notes b = nb.add(Notes::new);
       na.myPeer().updateClock(41);
 
-      net.run(() -> a.send(nb.wan(), new Note("n")));
-      net.run(() -> a.send(nb.wan(), new Bare(-1)));
+      net.run(() -> a.sendNow(nb.wan(), new Note("n")));
+      net.run(() -> a.sendNow(nb.wan(), new Bare(-1)));
 
       Received<Note> note = b.notes.get(0);
       assertTrue(note.signed());

@@ -30,11 +30,21 @@ class ConfigurationErrorsTest {
   /** py-ipv8 3.1's names, as the engine will register them. */
   static final NameRegistry PY_NAMES =
       NameRegistry.of(
-          Map.of(
-              "DiscoveryCommunity", List.of("RandomChurn", "PeriodicSimilarity"),
-              "HiddenTunnelCommunity", List.of(),
-              "DHTDiscoveryCommunity", List.of("PingChurn")),
-          List.of("DispersyBootstrapper", "UDPBroadcastBootstrapper"));
+              Map.of(
+                  "DiscoveryCommunity", List.of("RandomChurn", "PeriodicSimilarity"),
+                  "HiddenTunnelCommunity", List.of(),
+                  "DHTDiscoveryCommunity", List.of("PingChurn")),
+              List.of("DispersyBootstrapper", "UDPBroadcastBootstrapper"))
+          .withInitializeKeys(
+              "HiddenTunnelCommunity",
+              List.of(
+                  "min_circuits",
+                  "max_circuits",
+                  "max_joined_circuits",
+                  "max_time",
+                  "max_time_inactive",
+                  "max_traffic",
+                  "dht_lookup_interval"));
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -152,9 +162,81 @@ class ConfigurationErrorsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"interfaces", "keys", "logger", "walker_interval", "overlays"})
-  void missingRequiredTopLevelKey(String key) {
-    assertRejected(root -> root.remove(key), key, "missing");
+  @ValueSource(
+      strings = {"interfaces", "logger", "working_directory", "walker_interval", "overlays"})
+  void aMissingTopLevelKeyTakesItsDefaultAndIsReported(String key) {
+    assertDefaulted(root -> root.remove(key), key);
+  }
+
+  @Test
+  void missingKeysTakePyIpv8sDefaultKey() {
+    ConfigurationCheck check =
+        assertDefaulted(
+            root -> {
+              root.remove("keys");
+              overlay(root).put("key", "anonymous id");
+            },
+            "keys");
+    assertEquals("ec_multichain.pem", check.configuration().keys().get(0).file());
+  }
+
+  @Test
+  void everyProblemOfAFileIsReportedAtOnce() {
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class,
+            () ->
+                ConfigurationLoader.fromJson(
+                    broken(
+                        root -> {
+                          root.put("walker_intervall", 0.5);
+                          iface(root).put("port", 70000);
+                          walker(root, 0).put("peers", "many");
+                          logger(root).put("level", "LOUD");
+                          overlay(root).remove("class");
+                        })));
+    assertEquals(
+        List.of(
+            "walker_intervall",
+            "interfaces[0].port",
+            "logger.level",
+            "overlays[0].class",
+            "overlays[0].walkers[0].peers"),
+        e.problems().stream().map(ConfigurationException::path).toList(),
+        e.getMessage());
+    assertEquals(6, e.getMessage().lines().count(), e.getMessage());
+  }
+
+  @Test
+  void aHostNameInIpAddressesIsAnErrorAtLoad() {
+    assertRejected(
+        root ->
+            bootstrapper(root)
+                .putObject("init")
+                .putArray("ip_addresses")
+                .addArray()
+                .add("localhost")
+                .add(18000),
+        "overlays[0].bootstrappers[0].init.ip_addresses[0][0]",
+        "'localhost' is a host name",
+        "dns_addresses");
+  }
+
+  @Test
+  void aMisspeltStrategyArgumentIsAnErrorAtLoad() {
+    assertRejected(
+        root -> walker(root, 0).putObject("init").put("timout", 3.0),
+        "overlays[0].walkers[0].init.timout",
+        "unknown argument 'timout' of RandomWalk",
+        "did you mean 'timeout'?");
+  }
+
+  @Test
+  void anUnknownInitializeKeyIsAnErrorWithARegistry() {
+    assertRejectedNames(
+        root -> overlay(root).putObject("initialize").put("max_peer", 3),
+        "overlays[0].initialize.max_peer",
+        "did you mean 'max_peers'?");
   }
 
   @Test
@@ -227,12 +309,8 @@ class ConfigurationErrorsTest {
   }
 
   @Test
-  void missingInterfaceName() {
-    assertRejected(
-        root -> iface(root).remove("interface"),
-        "interfaces[0].interface",
-        "missing",
-        "UDPIPv4 or UDPIPv6");
+  void aMissingInterfaceNameIsUdpIpv4() {
+    assertDefaulted(root -> iface(root).remove("interface"), "interfaces[0].interface");
   }
 
   @Test
@@ -316,12 +394,10 @@ class ConfigurationErrorsTest {
   }
 
   @Test
-  void keyWithoutSource() {
-    assertRejected(
-        root -> key(root).remove("generation"),
-        "keys[0]",
-        "key 'me' has no source",
-        "give one of generation");
+  void aKeyWithoutSourceIsAFreshCurve25519KeyInMemory() {
+    ConfigurationCheck check =
+        assertDefaulted(root -> key(root).remove("generation"), "keys[0].generation");
+    assertEquals("", check.configuration().keys().get(0).file());
   }
 
   @Test
@@ -359,7 +435,7 @@ class ConfigurationErrorsTest {
 
   @Test
   void missingLogLevel() {
-    assertRejected(root -> logger(root).remove("level"), "logger.level", "missing");
+    assertDefaulted(root -> logger(root).remove("level"), "logger.level");
   }
 
   @Test
@@ -371,9 +447,23 @@ class ConfigurationErrorsTest {
   // ---- overlays ----
 
   @ParameterizedTest
-  @ValueSource(strings = {"class", "key", "walkers", "bootstrappers", "initialize", "on_start"})
+  @ValueSource(strings = {"class", "key"})
   void missingRequiredOverlayKey(String key) {
     assertRejected(root -> overlay(root).remove(key), "overlays[0]." + key, "missing");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"walkers", "bootstrappers", "initialize", "on_start"})
+  void aMissingOptionalOverlayKeyIsEmpty(String key) {
+    assertDefaulted(root -> overlay(root).remove(key), "overlays[0]." + key);
+  }
+
+  @Test
+  void onStartMustBeAListOfLists() {
+    assertRejected(
+        root -> overlay(root).putArray("on_start").add("startTalking"),
+        "overlays[0].on_start[0]",
+        "a list of calls, each a list");
   }
 
   @Test
@@ -475,10 +565,16 @@ class ConfigurationErrorsTest {
         "use -1 to run on every tick");
   }
 
+  @Test
+  void missingRequiredWalkerKey() {
+    assertRejected(
+        root -> walker(root, 1).remove("strategy"), "overlays[0].walkers[1].strategy", "missing");
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"strategy", "peers", "init"})
-  void missingRequiredWalkerKey(String key) {
-    assertRejected(root -> walker(root, 1).remove(key), "overlays[0].walkers[1]." + key, "missing");
+  @ValueSource(strings = {"peers", "init"})
+  void aMissingOptionalWalkerKeyTakesItsDefault(String key) {
+    assertDefaulted(root -> walker(root, 1).remove(key), "overlays[0].walkers[1]." + key);
   }
 
   @Test
@@ -507,11 +603,17 @@ class ConfigurationErrorsTest {
 
   // ---- bootstrappers ----
 
-  @ParameterizedTest
-  @ValueSource(strings = {"class", "init"})
-  void missingRequiredBootstrapperKey(String key) {
+  @Test
+  void missingRequiredBootstrapperKey() {
     assertRejected(
-        root -> bootstrapper(root).remove(key), "overlays[0].bootstrappers[0]." + key, "missing");
+        root -> bootstrapper(root).remove("class"),
+        "overlays[0].bootstrappers[0].class",
+        "missing");
+  }
+
+  @Test
+  void aMissingBootstrapperInitIsEmpty() {
+    assertDefaulted(root -> bootstrapper(root).remove("init"), "overlays[0].bootstrappers[0].init");
   }
 
   @Test
@@ -610,6 +712,16 @@ class ConfigurationErrorsTest {
             () -> ConfigurationLoader.fromYaml(toYaml(json)),
             "YAML form of " + path);
     assertEquals(fromJson.getMessage(), fromYaml.getMessage());
+  }
+
+  /** The edited file loads, and the check lists {@code path} among the defaulted keys. */
+  private static ConfigurationCheck assertDefaulted(Consumer<ObjectNode> edit, String path) {
+    ConfigurationCheck check = ConfigurationLoader.checkText(broken(edit), true, PY_NAMES);
+    assertTrue(check.ok(), check.problems().toString());
+    assertTrue(
+        check.defaulted().stream().anyMatch(d -> d.startsWith(path + " = ")),
+        path + " not in " + check.defaulted());
+    return check;
   }
 
   private static void assertRejectedText(String text, String path, String... fragments) {

@@ -269,7 +269,7 @@ class ConfigurationLoaderTest {
             "gen",
             List.of(
                 WalkerConfig.of(StrategyName.RANDOM_WALK, 20, Map.of("timeout", 3.0)),
-                WalkerConfig.of(StrategyName.EDGE_WALK, -1, tricky),
+                WalkerConfig.of("CustomWalk", -1, tricky),
                 WalkerConfig.of("Custom", 0, Map.of())),
             List.of(
                 BootstrapperConfig.dispersyDefault(),

@@ -170,7 +170,7 @@ class UdpEndpointBlockHoundTest {
           .block(TIMEOUT);
       b.onProtocolThread(
               () ->
-                  cb.send(
+                  cb.sendNow(
                       cb.getPeers().get(0),
                       new org.jipv8.reactor.testing.InteropCommunity.Signed("hi", 1)))
           .block(TIMEOUT);

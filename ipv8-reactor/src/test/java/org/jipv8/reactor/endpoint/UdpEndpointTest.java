@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.jipv8.api.address.Address;
 import org.jipv8.api.address.AddressKind;
+import org.jipv8.api.endpoint.BindFailedException;
 import org.jipv8.api.endpoint.Datagram;
 import org.jipv8.api.messaging.DropReason;
 import org.junit.jupiter.api.AfterEach;
@@ -144,19 +145,34 @@ class UdpEndpointTest {
   }
 
   @Test
-  void takenPortFailsWithAMessageNamingTheAddressAndTheFix() {
+  void takenPortFailsWithABindFailureNamingTheAddressAndTheCause() {
     UdpEndpoint first = openLoopback();
     int port = first.localAddress().port();
     UdpEndpoint second = UdpEndpoint.builder().host("127.0.0.1").port(port).build();
     opened.add(second);
 
-    IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> second.openNow(TIMEOUT));
+    BindFailedException e = assertThrows(BindFailedException.class, () -> second.openNow(TIMEOUT));
+    assertEquals(BindFailedException.Cause.PORT_IN_USE, e.kind());
+    assertEquals(Address.ipv4("127.0.0.1", port), e.address());
+    assertEquals(1, e.attempts());
     assertTrue(e.getMessage().contains("127.0.0.1:" + port), e.getMessage());
     assertTrue(e.getMessage().contains("already in use"), e.getMessage());
-    assertTrue(e.getMessage().contains("portAttempts"), e.getMessage());
+    // The fix is the caller's to name, in its own terms (a configuration key, a flag).
+    assertFalse(e.getMessage().contains("portAttempts"), e.getMessage());
+    assertFalse(e.getMessage().contains("builder"), e.getMessage());
     assertFalse(second.isOpen());
     StepVerifier.create(second.receive()).expectComplete().verify(TIMEOUT);
+  }
+
+  @Test
+  void anAddressOfAnotherMachineFailsAsAddressNotAvailable() {
+    // 192.0.2.1 (TEST-NET-1) is never assigned to this machine; binding it sends nothing.
+    UdpEndpoint foreign = UdpEndpoint.builder().host("192.0.2.1").build();
+    opened.add(foreign);
+
+    BindFailedException e = assertThrows(BindFailedException.class, () -> foreign.openNow(TIMEOUT));
+    assertEquals(BindFailedException.Cause.ADDRESS_NOT_AVAILABLE, e.kind());
+    assertTrue(e.getMessage().contains("192.0.2.1"), e.getMessage());
   }
 
   @Test
@@ -404,8 +420,8 @@ class UdpEndpointTest {
 
   @Test
   void messageStatisticsCountEnabledCommunitiesOnBothSides() {
-    UdpEndpoint a = openLoopback();
-    UdpEndpoint b = openLoopback();
+    StatisticsEndpoint a = StatisticsEndpoint.wrap(openLoopback());
+    StatisticsEndpoint b = StatisticsEndpoint.wrap(openLoopback());
     byte[] prefix = new byte[22];
     prefix[1] = 2;
     prefix[2] = 7;

@@ -142,7 +142,7 @@ class ReceivePathFuzzTest {
           discovery.getPeers().stream().anyMatch(p -> p.publicKey().equals(c.myPeer().publicKey())),
           "the fuzzed node still adds new peers");
       long before = custom.signedReceived();
-      net.run(() -> cc.send(b.wan(), new InteropCommunity.Signed("after fuzzing", 1)));
+      net.run(() -> cc.sendNow(b.wan(), new InteropCommunity.Signed("after fuzzing", 1)));
       net.advance();
       assertEquals(before + 1, custom.signedReceived(), "a valid message is still handled");
       byte[] unsigned =

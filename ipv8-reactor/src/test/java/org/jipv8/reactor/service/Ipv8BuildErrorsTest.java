@@ -74,38 +74,23 @@ class Ipv8BuildErrorsTest {
 
   @Test
   void aStrategyArgumentThatDoesNotExistNamesTheInitPath() {
+    // Built-in strategies' arguments are checked when the entry is made, before any build.
     ConfigurationException e =
-        buildFails(
-            base()
-                .addOverlay(
-                    "InteropCommunity",
-                    "me",
-                    List.of(WalkerConfig.of("RandomWalk", 20, Map.of("timeuot", 3.0))),
-                    List.of(),
-                    Map.of(),
-                    List.of())
-                .finalizeConfig());
-    assertEquals("overlays[0].walkers[0].init", e.path());
-    assertTrue(e.getMessage().contains("timeuot"), e.getMessage());
+        assertThrows(
+            ConfigurationException.class,
+            () -> WalkerConfig.of("RandomWalk", 20, Map.of("timeuot", 3.0)));
+    assertEquals("init.timeuot", e.path());
+    assertTrue(e.getMessage().contains("did you mean 'timeout'?"), e.getMessage());
   }
 
   @Test
   void aBootstrapperArgumentThatDoesNotExistNamesTheInitPath() {
     ConfigurationException e =
-        buildFails(
-            base()
-                .addOverlay(
-                    "InteropCommunity",
-                    "me",
-                    List.of(),
-                    List.of(
-                        BootstrapperConfig.of(
-                            "DispersyBootstrapper", Map.of("ip_adresses", List.of()))),
-                    Map.of(),
-                    List.of())
-                .finalizeConfig());
-    assertEquals("overlays[0].bootstrappers[0].init", e.path());
-    assertTrue(e.getMessage().contains("ip_adresses"), e.getMessage());
+        assertThrows(
+            ConfigurationException.class,
+            () -> BootstrapperConfig.of("DispersyBootstrapper", Map.of("ip_adresses", List.of())));
+    assertEquals("init.ip_adresses", e.path());
+    assertTrue(e.getMessage().contains("did you mean 'ip_addresses'?"), e.getMessage());
   }
 
   @Test

@@ -53,7 +53,7 @@ class Ipv8LoopbackTest {
     Peer aSeenByB = cb.getPeers().get(0);
     assertEquals(a.keys().get("me"), aSeenByB);
     b.protocolScheduler()
-        .schedule(() -> cb.send(aSeenByB, new InteropCommunity.Signed("hello", 7)));
+        .schedule(() -> cb.sendNow(aSeenByB, new InteropCommunity.Signed("hello", 7)));
     Nodes.await(() -> ca.signedReceived().size() == 1, WAIT, "the signed message");
     InteropCommunity.FromPeer got = ca.signedReceived().get(0);
     assertEquals("hello", got.message().text());
