@@ -45,15 +45,15 @@ final class NetworkObservers {
     }
   }
 
-  void servicesDiscovered(Peer peer, Collection<CommunityId> services) {
-    for (Network.PeerObserver o : observers.get()) {
-      o.onServicesDiscovered(peer, services);
-    }
-  }
-
   void removed(Peer peer) {
     for (Network.PeerObserver o : observers.get()) {
       o.onPeerRemoved(peer);
+    }
+  }
+
+  void servicesDiscovered(Peer peer, Collection<CommunityId> services) {
+    for (Network.PeerObserver o : observers.get()) {
+      o.onServicesDiscovered(peer, services);
     }
   }
 }

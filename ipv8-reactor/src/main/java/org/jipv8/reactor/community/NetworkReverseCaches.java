@@ -1,6 +1,8 @@
 package org.jipv8.reactor.community;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import org.jipv8.api.address.Address;
@@ -67,9 +69,12 @@ final class NetworkReverseCaches {
         }
       }
     } else {
+      // Stored peers are the one object per key, so identity is equality here; a list search per
+      // peer made every call quadratic (every introduction-request asks for the peers).
+      Set<Peer> added = Collections.newSetFromMap(new IdentityHashMap<>());
       for (Peer p : cached) {
         Peer stored = table.get(NetworkKey.of(p));
-        if (stored != null && serves(stored, service) && !out.contains(stored)) {
+        if (stored != null && serves(stored, service) && added.add(stored)) {
           out.add(stored);
         }
       }
