@@ -64,7 +64,7 @@ final class NodeCommand implements Callable<Integer> {
     } catch (ConfigurationException e) {
       throw new IllegalArgumentException(config + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      String bind = BindErrors.describe(e, BindErrors.configFix(config.toString()));
+      String bind = BindErrors.describe(e, BindErrors.configuration(config.toString()));
       if (bind != null) {
         throw new IllegalArgumentException(config + ": " + bind, e);
       }
