@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jipv8.api.address.Address;
 import org.jipv8.api.community.CommunityId;
+import org.jipv8.examples.interop.DhtOptions;
 import org.jipv8.examples.interop.InteropCommunity;
 import org.jipv8.examples.interop.InteropNode;
 import org.jipv8.examples.interop.InteropOptions;
@@ -92,10 +93,31 @@ final class InteropCommand implements Callable<Integer> {
       description = "A key file in py-ipv8's format, created when missing (default: a fresh key).")
   Path keyFile;
 
+  @Option(
+      names = "--with-dht",
+      description =
+          "Also run DHTDiscoveryCommunity (RandomWalk and PingChurn), walking to the --walk-to addresses.")
+  boolean withDht;
+
+  @Option(
+      names = "--dht-store",
+      description = "Store VALUE_HEX under KEY_HEX in the DHT, signed (repeatable).")
+  List<String> dhtStore = new ArrayList<>();
+
+  @Option(
+      names = "--dht-find",
+      description = "Find the DHT values stored under KEY_HEX (repeatable).")
+  List<String> dhtFind = new ArrayList<>();
+
+  @Option(
+      names = "--dht-connect",
+      description = "Locate the peer whose mid is MID_HEX through the DHT (repeatable).")
+  List<String> dhtConnect = new ArrayList<>();
+
   @Override
   public Integer call() {
     try {
-      return new InteropNode(options(), new JsonEvents(System.out)).run();
+      return new InteropNode(options(), dhtOptions(), new JsonEvents(System.out)).run();
     } catch (RuntimeException e) {
       String bind = BindErrors.describe(e, BindErrors.FLAGS);
       if (bind != null) {
@@ -103,6 +125,10 @@ final class InteropCommand implements Callable<Integer> {
       }
       throw e;
     }
+  }
+
+  DhtOptions dhtOptions() {
+    return DhtOptions.parse(withDht, dhtStore, dhtFind, dhtConnect);
   }
 
   InteropOptions options() {

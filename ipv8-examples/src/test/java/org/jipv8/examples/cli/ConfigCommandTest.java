@@ -31,7 +31,7 @@ class ConfigCommandTest {
     Ipv8Configuration cfg = ConfigurationLoader.fromJson(out.toString());
     assertEquals(Ipv8Configuration.defaults().interfaces(), cfg.interfaces());
     assertEquals(
-        java.util.List.of("DiscoveryCommunity"),
+        java.util.List.of("DiscoveryCommunity", "DHTDiscoveryCommunity"),
         cfg.overlays().stream().map(o -> o.className()).toList());
     assertTrue(err.toString().contains("left out overlay HiddenTunnelCommunity"), err.toString());
     assertTrue(
