@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jipv8.api.address.Address;
+import org.jipv8.api.address.AddressKind;
 import org.jipv8.api.config.ConfigBuilder;
+import org.jipv8.api.config.InterfaceConfig;
 import org.jipv8.api.config.Ipv8Configuration;
 import org.jipv8.api.config.WalkerConfig;
 import org.jipv8.api.keys.KeyType;
@@ -86,11 +88,16 @@ public final class InteropNode {
 
   /** Starts the node and prints the {@code started} event. */
   public Ipv8 start() {
+    // An IPv6 host gets a UDPIPv6 interface (py-ipv8 binds one socket per family).
+    String family =
+        Address.of(options.host(), 0).kind() == AddressKind.UDPV6
+            ? InterfaceConfig.UDP_IPV6
+            : InterfaceConfig.UDP_IPV4;
     ConfigBuilder config =
         ConfigBuilder.clean()
-            .setAddress(options.host())
-            .setPort(options.port())
-            .setPortAttempts(1, "UDPIPv4")
+            .setAddress(options.host(), family)
+            .setPort(options.port(), family)
+            .setPortAttempts(1, family)
             .setLogLevel("WARNING")
             .setWorkingDirectory(".")
             .setWalkerInterval(0.5);
