@@ -80,6 +80,7 @@ public class ReceivePathBenchmark {
                 .lanAddresses(LanAddressProvider.none())
                 .maxPeers(-1)
                 .build());
+    community.start().block();
     PrivateKey[] senders = new PrivateKey[INTRO_KEYS];
     for (int k = 0; k < senders.length; k++) {
       senders[k] = Keys.generate(KeyType.CURVE25519);

@@ -90,6 +90,7 @@ final class BenchReceiver implements BenchChild.Role {
             case SIGNED -> BenchCommunity.SIGNED_ID;
             default -> BenchCommunity.INTRO_REQUEST_ID;
           };
+      community.start().block();
       handled = () -> community.statistics().handled(id);
     }
     return endpoint.localAddress().port();

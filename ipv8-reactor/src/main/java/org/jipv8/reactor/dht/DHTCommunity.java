@@ -154,7 +154,14 @@ public class DHTCommunity extends Community implements RoutingTableOverlay {
   public final byte[] myNodeId(Address address) {
     AddressKind kind = v6(address) ? AddressKind.UDPV6 : AddressKind.UDPV4;
     Address mine = myPeer().addresses().get(kind);
-    return NodeIds.of(mine != null ? mine : myEstimatedWan(), myPeer().mid());
+    if (mine == null) {
+      mine = myEstimatedWan();
+    }
+    if (mine.isNull()) {
+      // Before the first introduction-response the WAN estimate may still be 0.0.0.0.
+      mine = myEstimatedLan();
+    }
+    return NodeIds.of(mine, myPeer().mid());
   }
 
   final RoutingTable routingTable(Address forAddress) {

@@ -27,6 +27,8 @@ public enum DhtDrop {
   BAD_NODE,
   /** A request of ours got no response in time. */
   TIMEOUT,
+  /** Node-list items beyond the 8 a find-response may carry (not contacted). */
+  TOO_MANY_NODES,
   /** A value or stored peer refused because the storage holds its maximum number of keys. */
   STORAGE_FULL
 }

@@ -74,6 +74,7 @@ class ConcurrentReceiveTest {
                   .verificationScheduler(verification)
                   .lanAddresses(LanAddressProvider.none())
                   .build());
+      c.start().block();
       PrivateKey sender = Keys.generate(KeyType.CURVE25519);
       byte[] prefix = c.prefix();
       Address from = Address.ipv4("127.0.0.9", 9);

@@ -217,6 +217,7 @@ class LifecycleTest {
               s -> s.lanAddresses(LanAddressProvider.fixed("192.168.5.5")), InteropCommunity::new);
       assertEquals(List.of("192.168.5.5"), c.lanAddresses());
       InteropCommunity fresh = new InteropCommunity(c.settings());
+      fresh.start().block();
       assertEquals(Address.ipv4("192.168.5.5", n.wan().port()), fresh.myEstimatedLan());
       assertEquals(
           Address.ipv4("127.0.0.1", n.wan().port()),

@@ -86,6 +86,7 @@ public final class TestNode {
     C community = factory.apply(customize.apply(settings()).build());
     community.setMyEstimatedLan(lan());
     community.setMyEstimatedWan(wan());
+    community.start().subscribe();
     communities.add(community);
     return community;
   }

@@ -101,7 +101,7 @@ public final class NatNodeMain {
                           StringBuilder line = new StringBuilder("PEERS");
                           for (Peer p : peers) {
                             line.append(' ').append(p.address());
-                            community.send(p, new NatCommunity.Hello("hello from " + name));
+                            community.sendNow(p, new NatCommunity.Hello("hello from " + name));
                           }
                           out.println(line);
                           out.println(

@@ -1,0 +1,368 @@
+package org.jipv8.reactor.community;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.jipv8.api.address.Address;
+import org.jipv8.api.address.AddressKind;
+import org.jipv8.api.community.CommunityId;
+import org.jipv8.api.messaging.Bits;
+import org.jipv8.api.messaging.Unsigned;
+import org.jipv8.api.peer.Peer;
+import org.jipv8.reactor.messaging.payload.IntroductionRequestPayload;
+import org.jipv8.reactor.messaging.payload.IntroductionResponsePayload;
+import org.jipv8.reactor.messaging.payload.NewIntroductionRequestPayload;
+import org.jipv8.reactor.messaging.payload.NewIntroductionResponsePayload;
+import org.jipv8.reactor.messaging.payload.NewPuncturePayload;
+import org.jipv8.reactor.messaging.payload.NewPunctureRequestPayload;
+import org.jipv8.reactor.messaging.payload.PuncturePayload;
+import org.jipv8.reactor.messaging.payload.PunctureRequestPayload;
+
+/**
+ * The introduction and puncture protocol of one community (runtime.md section 4, wire-protocol.md
+ * section 6): the handlers of messages 231..234 and 245..250, the introduction-request a walk
+ * sends, the introduction-response (and the puncture-request to the introduced peer) an answer
+ * sends, and what a response teaches about our own address and about new addresses to walk to. The
+ * messages themselves are built by {@link IntroductionMessages}, which the bootstrap server shares.
+ *
+ * <p>Threading: everything runs on the protocol thread (handlers and the community's hops).
+ */
+final class IntroductionProtocol {
+  private final Community c;
+  private final CommunityId communityId;
+  private final Peer myPeer;
+  private final Network network;
+  private final RandomGenerator random;
+  private final int maxPeers;
+  private final OwnAddresses own;
+  private final HandlerTable handlers;
+  private final Invokers invokers;
+
+  IntroductionProtocol(Community c, OwnAddresses own, HandlerTable handlers, Invokers invokers) {
+    this.c = c;
+    this.communityId = c.communityId();
+    this.myPeer = c.myPeer();
+    this.network = c.network();
+    this.random = c.random();
+    this.maxPeers = c.maxPeers();
+    this.own = own;
+    this.handlers = handlers;
+    this.invokers = invokers;
+  }
+
+  /** Registers the handlers of 231, 232, 233, 234, 245, 246, 249 and 250. */
+  void registerCoreHandlers() {
+    handlers.register(
+        250,
+        "PunctureRequestPayload",
+        Invokers.typedDecoder(PunctureRequestPayload.class),
+        (source, d) -> {
+          onPunctureRequest(
+              d.payload().lanWalkerAddress(),
+              d.payload().wanWalkerAddress(),
+              d.payload().identifier(),
+              false);
+          return new Received<>(null, source, d.globalTime(), d.payload());
+        },
+        null);
+    handlers.register(
+        232,
+        "NewPunctureRequestPayload",
+        Invokers.typedDecoder(NewPunctureRequestPayload.class),
+        (source, d) -> {
+          onPunctureRequest(
+              d.payload().lanWalkerAddress(),
+              d.payload().wanWalkerAddress(),
+              d.payload().identifier(),
+              true);
+          return new Received<>(null, source, d.globalTime(), d.payload());
+        },
+        null);
+    handlers.register(
+        249,
+        "PuncturePayload",
+        Invokers.typedDecoder(PuncturePayload.class),
+        invokers.signed((peer, p) -> {}),
+        null);
+    handlers.register(
+        231,
+        "NewPuncturePayload",
+        Invokers.typedDecoder(NewPuncturePayload.class),
+        invokers.signed((peer, p) -> {}),
+        null);
+    handlers.register(
+        246,
+        "IntroductionRequestPayload",
+        Invokers.typedDecoder(IntroductionRequestPayload.class),
+        invokers.received(
+            r -> {
+              IntroductionRequestPayload p = r.payload();
+              onIntroductionRequest(
+                  r,
+                  p.destinationAddress(),
+                  p.sourceLanAddress(),
+                  p.identifier(),
+                  false,
+                  p.supportsNewStyle());
+            }),
+        null);
+    handlers.register(
+        234,
+        "NewIntroductionRequestPayload",
+        Invokers.typedDecoder(NewIntroductionRequestPayload.class),
+        invokers.received(
+            r -> {
+              NewIntroductionRequestPayload p = r.payload();
+              onIntroductionRequest(
+                  r, p.destinationAddress(), p.sourceLanAddress(), p.identifier(), true, true);
+            }),
+        null);
+    handlers.register(
+        245,
+        "IntroductionResponsePayload",
+        Invokers.typedDecoder(IntroductionResponsePayload.class),
+        invokers.received(
+            r -> {
+              IntroductionResponsePayload p = r.payload();
+              onIntroductionResponse(
+                  r,
+                  p.supportsNewStyle(),
+                  p.destinationAddress(),
+                  p.sourceWanAddress(),
+                  p.lanIntroductionAddress(),
+                  p.wanIntroductionAddress(),
+                  p.identifier(),
+                  p.introSupportsNewStyle());
+            }),
+        null);
+    handlers.register(
+        233,
+        "NewIntroductionResponsePayload",
+        Invokers.typedDecoder(NewIntroductionResponsePayload.class),
+        invokers.received(
+            r -> {
+              NewIntroductionResponsePayload p = r.payload();
+              onIntroductionResponse(
+                  r,
+                  true,
+                  p.destinationAddress(),
+                  p.sourceWanAddress(),
+                  p.lanIntroductionAddress(),
+                  p.wanIntroductionAddress(),
+                  p.identifier(),
+                  p.introSupportsNewStyle());
+            }),
+        null);
+  }
+
+  /**
+   * A random peer of this community other than {@code exclude}; unless {@code newStyle}, only peers
+   * whose preferred address is IPv4. Null when none qualifies.
+   */
+  Peer getPeerForIntroduction(Peer exclude, boolean newStyle) {
+    List<Peer> candidates = new ArrayList<>();
+    for (Peer p : c.getPeers()) {
+      if (p.equals(exclude)) {
+        continue;
+      }
+      if (!newStyle && p.address().kind() != AddressKind.UDPV4) {
+        continue;
+      }
+      candidates.add(p);
+    }
+    return candidates.isEmpty() ? null : candidates.get(random.nextInt(candidates.size()));
+  }
+
+  /**
+   * Sends an introduction-request to {@code destination}: new-style (234) when {@code newStyle} or
+   * the destination is IPv6, else old-style (246, flags 0x01). Its global time and identifier are
+   * both the claimed global time mod 65536.
+   */
+  void sendIntroductionRequest(Address destination, boolean newStyle) {
+    int identifier = Unsigned.mod65536(c.claimGlobalTime());
+    byte[] extra = c.introductionRequestExtraBytes(destination);
+    Record payload;
+    if (newStyle || destination.isIpv6()) {
+      payload =
+          new NewIntroductionRequestPayload(
+              destination,
+              own.myEstimatedLan(),
+              own.myPreferredAddress(c.interfaceFamilies(), c::ownAddressOf),
+              identifier,
+              Bits.NONE,
+              extra);
+    } else {
+      payload =
+          IntroductionMessages.request(
+              destination, own.myEstimatedLan(), own.myEstimatedWan(), identifier, extra);
+    }
+    c.sendNow(destination, payload, identifier);
+  }
+
+  private void onIntroductionRequest(
+      Received<? extends Record> r,
+      Address destination,
+      Address sourceLan,
+      int identifier,
+      boolean newStyleMessage,
+      boolean supportsNewStyle) {
+    Peer peer = r.peer();
+    if (newStyleMessage || supportsNewStyle) {
+      peer.setNewStyleIntro(true);
+    }
+    if (c.overPeerLimit()) {
+      c.dropByPolicy(newStyleMessage ? 234 : 246);
+      return;
+    }
+    if (sourceLan.kind() == AddressKind.UDPV4) {
+      peer.addAddress(sourceLan.withKind(AddressKind.UDPV4_LAN));
+    }
+    network.addVerifiedPeer(peer);
+    network.discoverServices(peer, List.of(communityId));
+    Outgoing response =
+        createIntroductionResponse(
+            destination, peer.address(), identifier, null, peer.newStyleIntro());
+    c.sendNow(peer.address(), response.payload(), response.globalTime());
+    c.introductionRequestCallback(peer, r.globalTime(), r.payload());
+  }
+
+  /**
+   * Builds an introduction-response (runtime.md section 4.5) and, when it introduces a peer C,
+   * first sends C a puncture-request (unsigned; new-style if {@code newStyle} or either walker
+   * address is not IPv4) whose LAN walker is {@code lan} (py quirk A12: the request's destination
+   * address) and WAN walker is {@code requester}.
+   *
+   * @param lan the request's destination address
+   * @param requester the requester's address
+   * @param identifier the request's identifier
+   * @param introduction the peer to introduce, or null for a random one
+   * @param newStyle whether to build a 233 (else 245)
+   */
+  Outgoing createIntroductionResponse(
+      Address lan, Address requester, int identifier, Peer introduction, boolean newStyle) {
+    long globalTime = Unsigned.mod65536(c.claimGlobalTime());
+    Peer other = network.getVerifiedByAddress(requester);
+    Peer intro = introduction != null ? introduction : getPeerForIntroduction(other, newStyle);
+    Address introLan = Address.NULL;
+    Address introWan = Address.NULL;
+    if (intro != null) {
+      Address ia = intro.address();
+      if (ia.kind() == AddressKind.UDPV4 && own.addressIsLan(ia.host())) {
+        introLan = ia;
+        introWan = Address.ipv4(own.myEstimatedWan().host(), ia.port());
+      } else {
+        Address lanSlot = intro.lanAddress();
+        introLan = lanSlot != null ? lanSlot.withKind(AddressKind.UDPV4) : Address.NULL;
+        introWan = ia;
+      }
+    }
+    boolean introNewStyle = intro != null && intro.newStyleIntro();
+    byte[] extra = c.introductionResponseExtraBytes(requester);
+    Record payload;
+    if (newStyle) {
+      payload =
+          new NewIntroductionResponsePayload(
+              requester,
+              own.myEstimatedLan(),
+              own.myPreferredAddress(c.interfaceFamilies(), c::ownAddressOf),
+              introLan,
+              introWan,
+              identifier,
+              new Bits(introNewStyle ? NewIntroductionResponsePayload.INTRO_SUPPORTS_NEW_STYLE : 0),
+              extra);
+    } else {
+      int flags = IntroductionResponsePayload.SUPPORTS_NEW_STYLE;
+      if (introNewStyle) {
+        flags |= IntroductionResponsePayload.INTRO_SUPPORTS_NEW_STYLE;
+      }
+      if (maxPeers >= 0 && maxPeers <= c.getPeers().size()) {
+        flags |= IntroductionResponsePayload.PEER_LIMIT_REACHED;
+      }
+      payload =
+          IntroductionMessages.response(
+              requester,
+              own.myEstimatedLan(),
+              own.myEstimatedWan(),
+              introLan,
+              introWan,
+              flags,
+              identifier,
+              extra);
+    }
+    if (intro != null) {
+      boolean newStylePuncture =
+          newStyle || lan.kind() != AddressKind.UDPV4 || requester.kind() != AddressKind.UDPV4;
+      Record punctureRequest =
+          IntroductionMessages.punctureRequest(lan, requester, identifier, newStylePuncture);
+      c.sendNow(intro.address(), punctureRequest, c.claimGlobalTime());
+    }
+    return new Outgoing(payload, globalTime);
+  }
+
+  private void onIntroductionResponse(
+      Received<? extends Record> r,
+      boolean supportsNewStyle,
+      Address destination,
+      Address sourceWan,
+      Address lanIntroduction,
+      Address wanIntroduction,
+      int identifier,
+      boolean introSupportsNewStyle) {
+    Peer peer = r.peer();
+    if (supportsNewStyle) {
+      peer.setNewStyleIntro(true);
+    }
+    if (destination.kind() == AddressKind.UDPV4 && !destination.isPrivateIpv4()) {
+      own.setMyEstimatedWan(destination);
+    }
+    myPeer.addAddress(destination);
+    if (peer.newStyleIntro()) {
+      Address peerAddress = peer.address();
+      AddressKind otherFamily = OwnAddresses.family(sourceWan);
+      if (otherFamily != OwnAddresses.family(peerAddress)
+          && !sourceWan.equals(peerAddress)
+          && c.interfaceFamilies().contains(otherFamily)) {
+        network.discoverAddress(peer, sourceWan, communityId, true);
+        Address mine = c.ownAddressOf(otherFamily);
+        if (mine != null) {
+          c.sendNow(
+              peerAddress,
+              new NewPunctureRequestPayload(Address.NULL, mine, identifier),
+              c.claimGlobalTime());
+        }
+      }
+    }
+    network.addVerifiedPeer(peer);
+    network.discoverServices(peer, List.of(communityId));
+    String myWanIp = own.myEstimatedWan().host();
+    if (!wanIntroduction.isNull() && !wanIntroduction.host().equals(myWanIp)) {
+      if (!lanIntroduction.isNull()) {
+        network.discoverAddress(peer, lanIntroduction, communityId, introSupportsNewStyle);
+      }
+      network.discoverAddress(peer, wanIntroduction, communityId, introSupportsNewStyle);
+    } else if (!lanIntroduction.isNull() && wanIntroduction.host().equals(myWanIp)) {
+      network.discoverAddress(peer, lanIntroduction, communityId, introSupportsNewStyle);
+    } else if (!wanIntroduction.isNull()) {
+      network.discoverAddress(peer, wanIntroduction, communityId, introSupportsNewStyle);
+      network.discoverAddress(
+          peer,
+          Address.ipv4(own.myEstimatedLan().host(), wanIntroduction.port()),
+          communityId,
+          introSupportsNewStyle);
+    }
+    c.introductionResponseCallback(peer, r.globalTime(), r.payload());
+  }
+
+  private void onPunctureRequest(
+      Address lanWalker, Address wanWalker, int identifier, boolean newStyle) {
+    Address target = wanWalker;
+    if (wanWalker.host().equals(own.myEstimatedWan().host())) {
+      target = lanWalker;
+    }
+    Record puncture =
+        newStyle
+            ? new NewPuncturePayload(own.myEstimatedLan(), wanWalker, identifier)
+            : new PuncturePayload(own.myEstimatedLan(), wanWalker, identifier);
+    c.sendNow(target, puncture, c.claimGlobalTime());
+  }
+}
