@@ -109,14 +109,16 @@ public final class TestNetwork<C extends Community> implements AutoCloseable {
       close();
       throw e;
     }
+    List<Throwable> failures = new ArrayList<>();
     for (Ipv8 node : nodes) {
-      node.start().subscribe(n -> {}, e -> failed(node, e));
+      node.start().subscribe(n -> {}, failures::add);
       clock.advanceTime();
     }
-  }
-
-  private static void failed(Ipv8 node, Throwable e) {
-    throw new IllegalStateException("a test node failed to start: " + e.getMessage(), e);
+    if (!failures.isEmpty()) {
+      close();
+      throw new IllegalStateException(
+          "a test node failed to start: " + failures.get(0).getMessage(), failures.get(0));
+    }
   }
 
   private static SecureRandom seededKeyRandom(long seed) {

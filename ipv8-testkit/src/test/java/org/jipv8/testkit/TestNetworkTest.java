@@ -168,6 +168,23 @@ class TestNetworkTest {
   }
 
   @Test
+  void aNodeWhoseStartFailsFailsTheNetworkWithTheCause() {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                plain()
+                    .overlay(
+                        d ->
+                            d.onStart(
+                                c -> {
+                                  throw new IllegalArgumentException("refused by the test");
+                                }))
+                    .start());
+    assertTrue(e.getMessage().contains("refused by the test"), e.getMessage());
+  }
+
+  @Test
   void theClockStartsAtAFixedEpoch() {
     try (TestNetwork<PlainCommunity> net = plain().nodes(1).start()) {
       assertEquals(TestNetwork.EPOCH_MILLIS, net.now());

@@ -1,8 +1,9 @@
 package org.jipv8.api.peer;
 
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,11 @@ import org.jipv8.api.keys.PublicKey;
  * <p>Identity is the public key: two peers are equal when their serialised public keys are equal,
  * whatever their addresses. The hash is the first 8 bytes of the mid, as in py-ipv8.
  *
- * <p>Threading: a peer's mutable state (addresses, clock, ping samples) is changed only on the
- * owning node's single protocol thread; reads from other threads see a consistent, possibly stale
- * value.
+ * <p>Threading: a peer's addresses, ping samples and flags are changed only on the owning node's
+ * protocol thread (no locks): once the node {@linkplain #confineTo confines} the peer, those
+ * mutators assert it. Every collection a reader gets is an immutable snapshot, published whole, so
+ * readers on any thread see a consistent, possibly stale value. The Lamport clock and the
+ * last-response time are lock-free atomics and may be updated from any thread.
  */
 public final class Peer {
   private static final int MAX_PINGS = 5;
@@ -38,9 +41,10 @@ public final class Peer {
   private final LongSupplier clock;
   private final Address initialAddress;
   private final long creationTime;
-  private final Map<AddressKind, Address> addresses = new EnumMap<>(AddressKind.class);
   private final AtomicLong lamport = new AtomicLong();
-  private final ArrayDeque<Double> pings = new ArrayDeque<>(MAX_PINGS);
+  private volatile Map<AddressKind, Address> addresses = Map.of();
+  private volatile List<Double> pings = List.of();
+  private volatile ThreadConfinement confinement = ThreadConfinement.NONE;
   private volatile long lastResponse;
   private volatile boolean newStyleIntro;
   private volatile boolean addressFrozen;
@@ -79,7 +83,7 @@ public final class Peer {
     this.lastResponse = intro ? 0 : creationTime;
     this.initialAddress = address;
     if (address != null) {
-      addresses.put(address.kind(), address);
+      addresses = Collections.unmodifiableMap(new EnumMap<>(Map.of(address.kind(), address)));
     }
     recomputePreferred();
   }
@@ -112,13 +116,21 @@ public final class Peer {
     return preferred;
   }
 
-  /** All known addresses by kind (a snapshot). */
-  public synchronized Map<AddressKind, Address> addresses() {
-    return Map.copyOf(addresses);
+  /**
+   * Binds the peer's mutators to the owning node's protocol thread (the node's peer bookkeeping
+   * does this for the peers it stores). Any thread.
+   */
+  public void confineTo(ThreadConfinement owner) {
+    this.confinement = Objects.requireNonNull(owner, "owner");
+  }
+
+  /** All known addresses by kind, in {@link AddressKind} order (an immutable snapshot). */
+  public Map<AddressKind, Address> addresses() {
+    return addresses;
   }
 
   /** The LAN hint the peer gave, or null. */
-  public synchronized Address lanAddress() {
+  public Address lanAddress() {
     return addresses.get(AddressKind.UDPV4_LAN);
   }
 
@@ -130,13 +142,19 @@ public final class Peer {
   }
 
   /** Records an address even if frozen (the network merges known peers this way). */
-  public synchronized void putAddress(Address address) {
-    addresses.put(address.kind(), address);
+  public void putAddress(Address address) {
+    assert confinement.check("Peer.putAddress");
+    Objects.requireNonNull(address, "address");
+    Map<AddressKind, Address> next = new EnumMap<>(AddressKind.class);
+    next.putAll(addresses);
+    next.put(address.kind(), address);
+    addresses = Collections.unmodifiableMap(next);
     recomputePreferred();
   }
 
   /** Stops {@link #addAddress} from changing the addresses. */
   public void freezeAddress(boolean frozen) {
+    assert confinement.check("Peer.freezeAddress");
     this.addressFrozen = frozen;
   }
 
@@ -145,9 +163,10 @@ public final class Peer {
     return addressFrozen;
   }
 
-  private synchronized void recomputePreferred() {
+  private void recomputePreferred() {
+    Map<AddressKind, Address> now = addresses;
     for (AddressKind k : PREFERENCE) {
-      Address a = addresses.get(k);
+      Address a = now.get(k);
       if (a != null) {
         preferred = a;
         return;
@@ -201,43 +220,48 @@ public final class Peer {
 
   /** Marks the peer as new-style capable or not. */
   public void setNewStyleIntro(boolean on) {
+    assert confinement.check("Peer.setNewStyleIntro");
     this.newStyleIntro = on;
   }
 
   /** Adds a round-trip sample in seconds; only the 5 most recent are kept. */
-  public synchronized void addPing(double seconds) {
-    if (pings.size() == MAX_PINGS) {
-      pings.removeFirst();
-    }
-    pings.addLast(seconds);
+  public void addPing(double seconds) {
+    assert confinement.check("Peer.addPing");
+    List<Double> now = pings;
+    List<Double> next = new ArrayList<>(MAX_PINGS);
+    next.addAll(now.size() == MAX_PINGS ? now.subList(1, MAX_PINGS) : now);
+    next.add(seconds);
+    pings = List.copyOf(next);
   }
 
-  /** The round-trip samples, oldest first. */
-  public synchronized List<Double> pings() {
-    return List.copyOf(pings);
+  /** The round-trip samples, oldest first (an immutable snapshot). */
+  public List<Double> pings() {
+    return pings;
   }
 
   /** Whether 5 samples are held. */
-  public synchronized boolean pingsFull() {
+  public boolean pingsFull() {
     return pings.size() == MAX_PINGS;
   }
 
   /** Median round trip in seconds, or null without samples. */
-  public synchronized Double medianPing() {
-    if (pings.isEmpty()) {
+  public Double medianPing() {
+    List<Double> now = pings;
+    if (now.isEmpty()) {
       return null;
     }
-    double[] s = pings.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    double[] s = now.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     int n = s.length;
     return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2.0;
   }
 
   /** Mean round trip in seconds, or null without samples. */
-  public synchronized Double averagePing() {
-    if (pings.isEmpty()) {
+  public Double averagePing() {
+    List<Double> now = pings;
+    if (now.isEmpty()) {
       return null;
     }
-    return pings.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    return now.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
   }
 
   @Override

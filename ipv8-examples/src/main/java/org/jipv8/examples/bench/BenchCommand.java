@@ -13,11 +13,13 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measures the receive path: a receiver JVM and a sender JVM on 127.0.0.1, each pinned to its",
-      "own core when taskset is available. Modes: raw (socket only, the ceiling), unsigned, signed",
-      "(Ed25519) and intro (introduction-requests answered with signed responses). Prints offered",
-      "and handled per second, drops by reason (KERNEL: the socket buffer), CPU seconds per side",
-      "and the handled rate of the first 3 s against the warm rate; with --json the issue-10 document."
+      "Measures the receive path of a node on 127.0.0.1, fed by a sender process.",
+      "The receiver JVM and the sender JVM are each pinned to their own core when taskset is"
+          + " available. Modes: raw (socket only, the ceiling), unsigned, signed (Ed25519) and"
+          + " intro (introduction-requests answered with signed responses). Prints offered and"
+          + " handled per second, drops by reason (KERNEL: the socket buffer), CPU seconds per side"
+          + " and the handled rate of the first 3 s against the warm rate; with --json the issue-10"
+          + " document."
     })
 public final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -61,7 +61,7 @@ public final class BenchRunner {
   }
 
   private Map<String, Object> limits() throws IOException, InterruptedException {
-    double each = Math.max(0.5, Math.min(2.0, options.seconds() / 4));
+    double each = Math.max(0.25, Math.min(0.5, options.seconds() / 8));
     try (ChildProcess c =
         ChildProcess.start("limits", cores.receiver(), options.jvmArgs(), "limits", "" + each)) {
       return c.result();
@@ -103,7 +103,8 @@ public final class BenchRunner {
             longs(got.get("drops")),
             txCpu,
             rxCpu,
-            list(got.get("per_second")));
+            list(got.get("per_second")),
+            number(got.get("window_s")));
       }
     }
   }

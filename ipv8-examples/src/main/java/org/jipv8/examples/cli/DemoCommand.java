@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.jipv8.examples.demo.DemoNetwork;
 import org.jipv8.examples.demo.DemoOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ipv8 demo}: a local bootstrap server and N nodes on loopback. */
@@ -12,29 +13,36 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Starts a local bootstrap server and N nodes on 127.0.0.1 (loopback-only guard on), shows",
-      "their progress and a summary; exits 0 when every node found its target number of peers."
+      "Starts a local bootstrap server and N nodes on 127.0.0.1, and shows how they find each"
+          + " other.",
+      "The loopback-only guard is on, so nothing leaves this machine. The demo prints a progress"
+          + " line and a summary table, and exits with 0 when every node found its target number"
+          + " of peers in time."
     })
 final class DemoCommand implements Callable<Integer> {
+  @Mixin LogOptions log = new LogOptions();
+
   @Option(
       names = "--nodes",
       defaultValue = "20",
-      description = "number of nodes (default ${DEFAULT-VALUE})")
+      description = "Number of nodes, at least 2 (default ${DEFAULT-VALUE}).")
   int nodes;
 
   @Option(
       names = "--seconds",
       defaultValue = "30",
-      description = "time limit in seconds (default ${DEFAULT-VALUE})")
+      description = "Time limit in seconds, at least 1 (default ${DEFAULT-VALUE}).")
   int seconds;
 
   @Option(
       names = "--seed",
       defaultValue = "1",
-      description = "random seed (default ${DEFAULT-VALUE})")
+      description = "Seed of the nodes' random choices (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--target", description = "peers each node must find (default min(20, nodes-1))")
+  @Option(
+      names = "--target",
+      description = "Peers each node must find, 1..nodes-1 (default: 20, or nodes-1 if fewer).")
   Integer target;
 
   @Override

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jipv8.api.address.Address;
 import org.jipv8.api.community.CommunityId;
+import org.jipv8.examples.interop.DhtOptions;
 import org.jipv8.examples.interop.InteropCommunity;
 import org.jipv8.examples.interop.InteropNode;
 import org.jipv8.examples.interop.InteropOptions;
 import org.jipv8.examples.interop.JsonEvents;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ipv8 interop}: a node of the interop community reporting JSON lines on stdout. */
@@ -19,59 +21,114 @@ import picocli.CommandLine.Option;
     name = "interop",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs a node in the interop community (shared/interop/README.md) on 127.0.0.1 and prints one",
-      "JSON object per line on stdout: started, peer_discovered, message, stats, exit."
+      "Runs a node of the interop community and prints what happens as JSON lines on stdout.",
+      "The node binds 127.0.0.1 by default (--host ::1 binds a UDPIPv6 interface), walks to the"
+          + " --walk-to addresses and to the peers they introduce, and can send and echo messages."
+          + " Each line is one JSON object whose \"event\" is started, peer_discovered, message,"
+          + " stats or exit. A py-ipv8 node running the same community (id, messages 1 and 2) is"
+          + " found and talked to in both directions."
     })
 final class InteropCommand implements Callable<Integer> {
-  @Option(names = "--port", required = true, description = "UDP port (0: any)")
+  @Mixin LogOptions log = new LogOptions();
+
+  @Option(
+      names = "--port",
+      required = true,
+      paramLabel = "PORT",
+      description = "The UDP port, 0..65535 (0: any free port).")
   int port;
 
   @Option(
       names = "--host",
       defaultValue = "127.0.0.1",
-      description = "address to bind (default ${DEFAULT-VALUE})")
+      paramLabel = "IP",
+      description =
+          "The address to bind: an IPv4 address, or an IPv6 address such as ::1 for a UDPIPv6"
+              + " interface (default ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--community-id", description = "40 hex digits (default: interop-test-commnty)")
+  @Option(
+      names = "--community-id",
+      paramLabel = "HEX",
+      description = "The community id, 40 hex digits (default: the bytes of interop-test-commnty).")
   String communityId;
 
   @Option(
       names = "--walk-to",
-      description = "HOST:PORT to keep walking to until it answers (repeatable)")
+      paramLabel = "HOST:PORT",
+      description =
+          "An address to keep walking to until it answers; repeat the option for several"
+              + " ([v6]:port for IPv6).")
   List<String> walkTo = new ArrayList<>();
 
   @Option(
       names = "--duration",
       defaultValue = "30",
-      description = "seconds to run (default ${DEFAULT-VALUE})")
+      description = "Seconds to run (default ${DEFAULT-VALUE}).")
   double duration;
 
   @Option(
       names = "--send-interval",
       defaultValue = "1",
-      description = "seconds between send rounds (default ${DEFAULT-VALUE})")
+      description = "Seconds between two send rounds (default ${DEFAULT-VALUE}).")
   double sendInterval;
 
   @Option(
       names = "--send-count",
       defaultValue = "0",
-      description = "send rounds, each to every peer (default ${DEFAULT-VALUE})")
+      description = "Send rounds, each to every peer (default ${DEFAULT-VALUE}: none).")
   int sendCount;
 
-  @Option(names = "--unsigned", description = "send message 2 (unsigned) instead of message 1")
+  @Option(names = "--unsigned", description = "Send message 2 (unsigned) instead of message 1.")
   boolean unsigned;
 
   @Option(
       names = "--echo",
-      description = "answer signed messages with \"echo:\" + text and counter + 1")
+      description = "Answer each signed message with \"echo:\" + its text and its counter + 1.")
   boolean echo;
 
-  @Option(names = "--key-file", description = "py-ipv8 key file to use (created when missing)")
+  @Option(
+      names = "--key-file",
+      paramLabel = "FILE",
+      description = "A key file in py-ipv8's format, created when missing (default: a fresh key).")
   Path keyFile;
+
+  @Option(
+      names = "--with-dht",
+      description =
+          "Also run DHTDiscoveryCommunity (RandomWalk and PingChurn), walking to the --walk-to addresses.")
+  boolean withDht;
+
+  @Option(
+      names = "--dht-store",
+      description = "Store VALUE_HEX under KEY_HEX in the DHT, signed (repeatable).")
+  List<String> dhtStore = new ArrayList<>();
+
+  @Option(
+      names = "--dht-find",
+      description = "Find the DHT values stored under KEY_HEX (repeatable).")
+  List<String> dhtFind = new ArrayList<>();
+
+  @Option(
+      names = "--dht-connect",
+      description = "Locate the peer whose mid is MID_HEX through the DHT (repeatable).")
+  List<String> dhtConnect = new ArrayList<>();
 
   @Override
   public Integer call() {
-    return new InteropNode(options(), new JsonEvents(System.out)).run();
+    try {
+      return new InteropNode(options(), dhtOptions(), new JsonEvents(System.out)).run();
+    } catch (RuntimeException e) {
+      String bind = BindErrors.describe(e, BindErrors.FLAGS);
+      if (bind != null) {
+        throw new IllegalArgumentException(bind, e);
+      }
+      throw e;
+    }
+  }
+
+  DhtOptions dhtOptions() {
+    return DhtOptions.parse(withDht, dhtStore, dhtFind, dhtConnect);
   }
 
   InteropOptions options() {

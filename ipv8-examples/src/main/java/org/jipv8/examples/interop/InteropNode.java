@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jipv8.api.address.Address;
+import org.jipv8.api.address.AddressKind;
 import org.jipv8.api.config.ConfigBuilder;
+import org.jipv8.api.config.InterfaceConfig;
 import org.jipv8.api.config.Ipv8Configuration;
+import org.jipv8.api.config.WalkerConfig;
 import org.jipv8.api.keys.KeyType;
 import org.jipv8.api.messaging.Unsigned;
 import org.jipv8.api.peer.Peer;
@@ -34,11 +37,19 @@ public final class InteropNode {
   private final AtomicLong unsignedReceived = new AtomicLong();
   private final AtomicLong messagesSent = new AtomicLong();
   private final Set<Peer> reported = new LinkedHashSet<>();
+  private final DhtOptions dhtOptions;
   private Ipv8 node;
   private InteropCommunity community;
+  private DhtInterop dht;
 
   public InteropNode(InteropOptions options, JsonEvents events) {
+    this(options, DhtOptions.NONE, events);
+  }
+
+  /** A node that also runs the DHT when {@code dhtOptions} enable it. */
+  public InteropNode(InteropOptions options, DhtOptions dhtOptions, JsonEvents events) {
     this.options = options;
+    this.dhtOptions = dhtOptions;
     this.events = events;
   }
 
@@ -59,10 +70,16 @@ public final class InteropNode {
                 .subscribe(round -> onProtocol(() -> sendRound(round + 1))));
       }
       tasks.add(Flux.interval(Duration.ofSeconds(5)).subscribe(t -> events.emit("stats", stats())));
+      if (dht != null) {
+        tasks.add(dht.start());
+      }
       Mono.delay(options.duration()).block();
     } finally {
       tasks.dispose();
       Map<String, Object> exit = stats();
+      if (dht != null) {
+        dht.reportFailures();
+      }
       node.stopNow(Duration.ofSeconds(10));
       events.emit("exit", exit);
     }
@@ -71,11 +88,16 @@ public final class InteropNode {
 
   /** Starts the node and prints the {@code started} event. */
   public Ipv8 start() {
+    // An IPv6 host gets a UDPIPv6 interface (py-ipv8 binds one socket per family).
+    String family =
+        Address.of(options.host(), 0).kind() == AddressKind.UDPV6
+            ? InterfaceConfig.UDP_IPV6
+            : InterfaceConfig.UDP_IPV4;
     ConfigBuilder config =
         ConfigBuilder.clean()
-            .setAddress(options.host())
-            .setPort(options.port())
-            .setPortAttempts(1, "UDPIPv4")
+            .setAddress(options.host(), family)
+            .setPort(options.port(), family)
+            .setPortAttempts(1, family)
             .setLogLevel("WARNING")
             .setWorkingDirectory(".")
             .setWalkerInterval(0.5);
@@ -83,6 +105,15 @@ public final class InteropNode {
       config.addKey("me", KeyType.CURVE25519, options.keyFile().toString());
     } else {
       config.addKey("me", KeyType.CURVE25519, "");
+    }
+    if (dhtOptions.enabled()) {
+      config.addOverlay(
+          "DHTDiscoveryCommunity",
+          "me",
+          List.of(LocalNode.randomWalk(20), WalkerConfig.of("PingChurn", -1, Map.of())),
+          List.of(),
+          Map.of(),
+          List.of());
     }
     Ipv8Configuration cfg =
         config
@@ -112,6 +143,9 @@ public final class InteropNode {
     started.put("mid", HEX.formatHex(me.mid()));
     started.put("community_id", options.communityId().hex());
     events.emit("started", started);
+    if (dhtOptions.enabled()) {
+      dht = new DhtInterop(node, dhtOptions, options.walkTo(), events);
+    }
     return node;
   }
 

@@ -1,31 +1,25 @@
 package org.jipv8.reactor.community;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jipv8.api.address.Address;
-import org.jipv8.api.address.AddressKind;
 import org.jipv8.api.community.CommunityId;
 import org.jipv8.api.community.Overlay;
 import org.jipv8.api.peer.Peer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jipv8.api.peer.ThreadConfinement;
 
 /**
  * The peer bookkeeping shared by all communities of one node (py-ipv8's {@code Network}): verified
- * peers, walkable (introduced, unverified) addresses, per-peer services and the blacklist of
- * bootstrap servers. Semantics follow ../shared/spec/runtime.md section 3 exactly, with these
- * deliberate differences (Appendix A):
+ * peers ({@code PeerTable}), known and walkable addresses ({@code WalkableAddresses}), per-peer
+ * services and local providers ({@code NetworkServices}), the blacklists ({@link
+ * NetworkBlacklist}), three bounded reverse caches ({@code NetworkReverseCaches}) and the snapshot
+ * format ({@code NetworkSnapshotCodec}). Semantics follow ../shared/spec/runtime.md section 3
+ * exactly, with these deliberate differences (Appendix A):
  *
  * <ul>
  *   <li>A6 fixed: {@link #removeByAddress} also forgets the removed peers' public keys, so a peer
@@ -37,40 +31,45 @@ import org.slf4j.LoggerFactory;
  *   <li>A8 not copied: {@link #getWalkableAddresses} has no side effect on the introducers' service
  *       sets (py adds the recorded service to them while answering the query).
  *   <li>{@link #getPeersForService} answers with the canonical stored peer objects.
+ *   <li>Everything that grows with peers we do not know is bounded (py-ipv8 bounds only the reverse
+ *       caches): known addresses and the service sets of unverified peers lose their oldest entry
+ *       past {@code addressCapacity}, the blacklists refuse entries past it, and every eviction is
+ *       counted in {@link #evictions()}.
  * </ul>
  *
  * <p>Iteration orders are deterministic: verified peers and known addresses in insertion order.
  * Nothing here reads a clock.
  *
- * <p>Threading: all methods are safe to call from any thread; they share one internal lock.
- * Observers are notified synchronously, on the calling thread, while that lock is held (as in py):
- * they may call back into the network but must not block. Returned collections are snapshots the
- * caller may keep.
+ * <h2>Threading</h2>
+ *
+ * The state is confined to the node's protocol thread, without locks. Once {@linkplain #confineTo
+ * confined}, every mutator asserts it runs there (and so do the peers it stores); before that
+ * (plain unit tests) nothing is checked. Readers on any thread ({@link #verifiedPeers}, {@link
+ * #isVerified}, {@link #getVerifiedByPublicKeyBin}, the blacklists, {@link #serviceOverlays},
+ * {@link #snapshot}, and off the protocol thread also {@link #getPeersForService}, {@link
+ * #getVerifiedByAddress} and {@link #getServicesForPeer}) are answered from an immutable {@link
+ * NetworkView} the protocol thread publishes after each change, so they never block and never see a
+ * half-made change; off the protocol thread they leave the reverse caches alone. The walkable
+ * addresses and introductions are the walk's own state: protocol thread only. Observers are
+ * notified synchronously on the protocol thread: they may call back into the network but must not
+ * block. Returned collections are immutable snapshots the caller may keep.
  */
 public final class Network {
-  private static final Logger log = LoggerFactory.getLogger(Network.class);
 
   /** Capacity of each of the three reverse caches, as in py-ipv8. */
   public static final int DEFAULT_REVERSE_CACHE_CAPACITY = 500;
 
-  private static final int TYPE_IPV4 = 0x01;
-  private static final int TYPE_DOMAIN = 0x02;
-  private static final int TYPE_IPV6 = 0x03;
+  /** Default bound of known addresses, of unverified peers' service sets and of each blacklist. */
+  public static final int DEFAULT_ADDRESS_CAPACITY = 10_000;
 
-  private final Object lock = new Object();
-  private final int cacheCapacity;
-
-  private final Map<Address, KnownAddress> knownAddresses = new LinkedHashMap<>();
-  private final Set<Peer> verifiedPeers = new LinkedHashSet<>();
-  private final Map<Bin, Peer> verifiedByKey = new HashMap<>();
-  private final List<Address> blacklist = new ArrayList<>();
-  private final Set<Bin> blacklistMids = new LinkedHashSet<>();
-  private final Map<Bin, Set<CommunityId>> servicesPerPeer = new HashMap<>();
-  private final Map<CommunityId, Overlay> serviceOverlays = new LinkedHashMap<>();
-  private final Map<Address, Peer> reverseIpCache = new LinkedHashMap<>();
-  private final Map<Peer, List<Address>> reverseIntroCache = new LinkedHashMap<>();
-  private final Map<CommunityId, List<Peer>> reverseServiceCache = new LinkedHashMap<>();
-  private final Set<PeerObserver> observers = new LinkedHashSet<>();
+  private final PeerTable table = new PeerTable();
+  private final WalkableAddresses addresses;
+  private final NetworkServices services;
+  private final NetworkBlacklist blacklist;
+  private final NetworkReverseCaches caches;
+  private final NetworkObservers observers = new NetworkObservers();
+  private volatile NetworkView view = NetworkView.EMPTY;
+  private volatile ThreadConfinement confinement = ThreadConfinement.NONE;
 
   /** An empty network with reverse caches of {@value #DEFAULT_REVERSE_CACHE_CAPACITY} entries. */
   public Network() {
@@ -83,40 +82,52 @@ public final class Network {
    * @throws IllegalArgumentException when the capacity is below 1
    */
   public Network(int reverseCacheCapacity) {
+    this(reverseCacheCapacity, DEFAULT_ADDRESS_CAPACITY);
+  }
+
+  /**
+   * An empty network with the given reverse-cache capacity and bound of unknown-peer state.
+   *
+   * @throws IllegalArgumentException when a capacity is below 1
+   */
+  public Network(int reverseCacheCapacity, int addressCapacity) {
     if (reverseCacheCapacity < 1) {
       throw new IllegalArgumentException(
           "reverseCacheCapacity must be at least 1, was " + reverseCacheCapacity);
     }
-    this.cacheCapacity = reverseCacheCapacity;
+    if (addressCapacity < 1) {
+      throw new IllegalArgumentException(
+          "addressCapacity must be at least 1, was " + addressCapacity);
+    }
+    this.addresses = new WalkableAddresses(addressCapacity);
+    this.services = new NetworkServices(addressCapacity);
+    this.blacklist = new NetworkBlacklist(addressCapacity);
+    this.caches = new NetworkReverseCaches(reverseCacheCapacity, table, services, addresses);
   }
 
-  /** What we know of an address that is not (necessarily) a verified peer. */
-  private record KnownAddress(Bin introducedBy, CommunityId service, boolean newStyle) {
-    static final KnownAddress ANONYMOUS = new KnownAddress(Bin.EMPTY, null, false);
+  /**
+   * Confines the network (and the peers it stores) to the node's protocol thread: from now on the
+   * mutators assert they run where {@code owner} says. Call once the protocol thread is known.
+   */
+  public void confineTo(ThreadConfinement owner) {
+    this.confinement = Objects.requireNonNull(owner, "owner");
+    for (Peer p : view.peers()) {
+      p.confineTo(owner);
+    }
   }
 
-  /** Bytes with value equality, for map keys. */
-  private record Bin(byte[] bytes) {
-    static final Bin EMPTY = new Bin(new byte[0]);
+  /** The confinement in force ({@link ThreadConfinement#NONE} until {@link #confineTo}). */
+  public ThreadConfinement confinement() {
+    return confinement;
+  }
 
-    static Bin of(Peer peer) {
-      return new Bin(peer.publicKeyBin());
-    }
+  private boolean offOwnerThread() {
+    ThreadConfinement c = confinement;
+    return c.isBound() && !c.isOwner();
+  }
 
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Bin other && Arrays.equals(bytes, other.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(bytes);
-    }
-
-    @Override
-    public String toString() {
-      return "Bin[" + bytes.length + " bytes]";
-    }
+  private void publish() {
+    view = NetworkView.of(table, services, blacklist);
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -129,36 +140,29 @@ public final class Network {
    * one of them is blacklisted. Observers hear of each newly added peer exactly once.
    */
   public void addVerifiedPeer(Peer peer) {
-    Bin mid = new Bin(peer.mid());
-    synchronized (lock) {
-      if (blacklistMids.contains(mid)) {
-        return;
-      }
-      Bin key = Bin.of(peer);
-      Peer known = verifiedByKey.get(key);
-      Collection<Address> addresses = peer.addresses().values();
-      if (known != null) {
-        // The stored object stays canonical; frozen or not, it learns the new addresses.
-        if (known != peer) {
-          addresses.forEach(known::putAddress);
-        }
-        return;
-      }
-      boolean anyKnown = addresses.stream().anyMatch(knownAddresses::containsKey);
-      if (!anyKnown) {
-        if (addresses.stream().anyMatch(blacklist::contains)) {
-          return;
-        }
-        for (Address a : addresses) {
-          knownAddresses.putIfAbsent(a, KnownAddress.ANONYMOUS);
-        }
-      }
-      verifiedPeers.add(peer);
-      verifiedByKey.put(key, peer);
-      for (PeerObserver o : List.copyOf(observers)) {
-        o.onPeerAdded(peer);
-      }
+    assert confinement.check("Network.addVerifiedPeer");
+    if (blacklist.containsMid(new NetworkKey(peer.mid()))) {
+      return;
     }
+    Peer known = table.get(NetworkKey.of(peer));
+    Collection<Address> all = peer.addresses().values();
+    if (known != null) {
+      // The stored object stays canonical; frozen or not, it learns the new addresses.
+      if (known != peer) {
+        all.forEach(known::putAddress);
+      }
+      return;
+    }
+    if (all.stream().noneMatch(addresses::contains)) {
+      if (all.stream().anyMatch(blacklist::contains)) {
+        return;
+      }
+      all.forEach(addresses::putIfAbsent);
+    }
+    peer.confineTo(confinement);
+    table.add(peer);
+    publish();
+    observers.added(peer);
   }
 
   /**
@@ -173,23 +177,16 @@ public final class Network {
    */
   public void discoverAddress(
       Peer introducer, Address address, CommunityId service, boolean newStyle) {
-    synchronized (lock) {
-      if (!blacklist.contains(address)) {
-        KnownAddress current = knownAddresses.get(address);
-        if (current == null || !verifiedByKey.containsKey(current.introducedBy())) {
-          knownAddresses.put(address, new KnownAddress(Bin.of(introducer), service, newStyle));
-          List<Address> intros = reverseIntroCache.get(introducer);
-          if (intros != null && !intros.isEmpty()) {
-            intros.add(address);
-          } else {
-            List<Address> fresh = new ArrayList<>();
-            fresh.add(address);
-            putBounded(reverseIntroCache, introducer, fresh);
-          }
-        }
+    assert confinement.check("Network.discoverAddress");
+    if (!blacklist.contains(address)) {
+      WalkableAddresses.Known current = addresses.get(address);
+      if (current == null || !table.contains(current.introducedBy())) {
+        addresses.put(
+            address, new WalkableAddresses.Known(NetworkKey.of(introducer), service, newStyle));
+        caches.introduced(introducer, address);
       }
-      addVerifiedPeer(introducer);
     }
+    addVerifiedPeer(introducer);
   }
 
   /**
@@ -199,21 +196,15 @@ public final class Network {
    * entry, as its stored object when it is verified.
    */
   public void discoverServices(Peer peer, Collection<CommunityId> services) {
-    synchronized (lock) {
-      Bin key = Bin.of(peer);
-      servicesPerPeer.computeIfAbsent(key, k -> new LinkedHashSet<>()).addAll(services);
-      Peer canonical = verifiedByKey.getOrDefault(key, peer);
-      for (CommunityId service : services) {
-        List<Peer> cached = reverseServiceCache.get(service);
-        if (cached != null) {
-          cached.remove(peer);
-          cached.add(canonical);
-        }
-      }
-      for (PeerObserver o : List.copyOf(observers)) {
-        o.onServicesDiscovered(canonical, services);
-      }
+    assert confinement.check("Network.discoverServices");
+    NetworkKey key = NetworkKey.of(peer);
+    boolean changed = this.services.add(key, services, table::contains, table.size());
+    Peer canonical = table.get(key) != null ? table.get(key) : peer;
+    caches.servicesDiscovered(peer, canonical, services);
+    if (changed && table.contains(key)) {
+      publish();
     }
+    observers.servicesDiscovered(canonical, services);
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -222,49 +213,29 @@ public final class Network {
   /**
    * Verified peers serving {@code service}: the cached answer filtered to peers still verified and
    * still serving it, or a fresh scan on a cache miss. The entry becomes the newest in the cache.
+   * Off the protocol thread: a scan of the published view, leaving the cache alone.
    */
   public List<Peer> getPeersForService(CommunityId service) {
-    synchronized (lock) {
-      return List.copyOf(peersForService(service));
+    if (offOwnerThread()) {
+      return view.peersFor(service);
     }
-  }
-
-  private List<Peer> peersForService(CommunityId service) {
-    List<Peer> cached = reverseServiceCache.remove(service);
-    List<Peer> out = new ArrayList<>();
-    if (cached == null) {
-      for (Peer p : verifiedPeers) {
-        if (servesLocked(p, service)) {
-          out.add(p);
-        }
-      }
-    } else {
-      for (Peer p : cached) {
-        Peer stored = verifiedByKey.get(Bin.of(p));
-        if (stored != null && servesLocked(stored, service) && !out.contains(stored)) {
-          out.add(stored);
-        }
-      }
-    }
-    putBounded(reverseServiceCache, service, out);
-    return out;
-  }
-
-  private boolean servesLocked(Peer peer, CommunityId service) {
-    Set<CommunityId> s = servicesPerPeer.get(Bin.of(peer));
-    return s != null && s.contains(service);
-  }
-
-  /** The services of a peer, verified or not (empty when unknown). */
-  public Set<CommunityId> getServicesForPeer(Peer peer) {
-    synchronized (lock) {
-      Set<CommunityId> s = servicesPerPeer.get(Bin.of(peer));
-      return s == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(s));
-    }
+    return List.copyOf(caches.peersFor(service));
   }
 
   /**
-   * Known, unverified addresses; with a service, only those introduced for it.
+   * The services of a peer, verified or not (empty when unknown). Off the protocol thread: those of
+   * verified peers only.
+   */
+  public Set<CommunityId> getServicesForPeer(Peer peer) {
+    Set<CommunityId> s =
+        offOwnerThread()
+            ? view.services().get(NetworkKey.of(peer))
+            : services.of(NetworkKey.of(peer));
+    return s == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(s));
+  }
+
+  /**
+   * Known, unverified addresses; with a service, only those introduced for it. Protocol thread.
    *
    * <p>Without a service: every known address that is not an address of a verified peer. With a
    * service: every known address that is not an address of a verified peer of that service, and
@@ -277,38 +248,16 @@ public final class Network {
    *     in py)
    */
   public List<Address> getWalkableAddresses(CommunityId service, boolean oldStyle) {
-    synchronized (lock) {
-      Collection<Peer> known = service != null ? peersForService(service) : verifiedPeers;
-      Set<Address> taken = new LinkedHashSet<>();
-      for (Peer p : known) {
-        taken.addAll(p.addresses().values());
-      }
-      List<Address> out = new ArrayList<>();
-      for (Map.Entry<Address, KnownAddress> e : knownAddresses.entrySet()) {
-        Address a = e.getKey();
-        if (taken.contains(a)) {
-          continue;
-        }
-        if (service != null) {
-          KnownAddress k = e.getValue();
-          if (oldStyle && k.newStyle()) {
-            continue;
-          }
-          Set<CommunityId> introducerServices = servicesPerPeer.get(k.introducedBy());
-          boolean forService =
-              service.equals(k.service())
-                  || (introducerServices != null && introducerServices.contains(service));
-          if (!forService) {
-            continue;
-          }
-        }
-        out.add(a);
-      }
-      return out;
+    assert confinement.check("Network.getWalkableAddresses");
+    Collection<Peer> known = service != null ? caches.peersFor(service) : table.peers();
+    Set<Address> taken = new LinkedHashSet<>();
+    for (Peer p : known) {
+      taken.addAll(p.addresses().values());
     }
+    return List.copyOf(addresses.walkable(taken, service, oldStyle, services::of));
   }
 
-  /** All walkable addresses, whatever the service. */
+  /** All walkable addresses, whatever the service. Protocol thread. */
   public List<Address> getWalkableAddresses() {
     return getWalkableAddresses(null, false);
   }
@@ -316,78 +265,61 @@ public final class Network {
   /**
    * The verified peer having {@code address} in any slot, or null. Served from the reverse IP cache
    * when the hit is still valid (the entry is then refreshed); otherwise the verified peers are
-   * scanned and the first match is cached as the newest entry.
+   * scanned and the first match is cached as the newest entry. Off the protocol thread: a scan of
+   * the published view, leaving the cache alone.
    */
   public Peer getVerifiedByAddress(Address address) {
-    synchronized (lock) {
-      Peer cached = reverseIpCache.remove(address);
-      if (cached != null) {
-        boolean valid =
-            verifiedByKey.get(Bin.of(cached)) == cached
-                && cached.addresses().containsValue(address);
-        if (valid) {
-          reverseIpCache.put(address, cached);
-          return cached;
-        }
-      }
-      for (Peer p : verifiedPeers) {
+    if (offOwnerThread()) {
+      for (Peer p : view.peers()) {
         if (p.addresses().containsValue(address)) {
-          putBounded(reverseIpCache, address, p);
           return p;
         }
       }
       return null;
     }
+    return caches.verifiedAt(address);
   }
 
-  /** The verified peer with that serialised public key, or null. */
+  /** The verified peer with that serialised public key, or null. Any thread. */
   public Peer getVerifiedByPublicKeyBin(byte[] publicKeyBin) {
-    synchronized (lock) {
-      return verifiedByKey.get(new Bin(publicKeyBin.clone()));
-    }
+    return view.byKey().get(new NetworkKey(publicKeyBin.clone()));
   }
 
   /**
    * Every address {@code peer} introduced (while it was recorded as the introducer). Reading does
    * not refresh the cache entry; a miss scans the known addresses and caches the answer as newest.
+   * Protocol thread.
    */
   public List<Address> getIntroductionsFrom(Peer peer) {
-    synchronized (lock) {
-      List<Address> intros = reverseIntroCache.get(peer);
-      if (intros == null) {
-        Bin key = Bin.of(peer);
-        intros = new ArrayList<>();
-        for (Map.Entry<Address, KnownAddress> e : knownAddresses.entrySet()) {
-          if (e.getValue().introducedBy().equals(key)) {
-            intros.add(e.getKey());
-          }
-        }
-        putBounded(reverseIntroCache, peer, intros);
-      }
-      return List.copyOf(intros);
-    }
+    assert confinement.check("Network.getIntroductionsFrom");
+    return List.copyOf(caches.introductionsFrom(peer));
   }
 
-  /** Whether the address is known and flagged new-style. */
+  /** Whether the address is known and flagged new-style. Protocol thread. */
   public boolean isNewStyle(Address address) {
-    synchronized (lock) {
-      KnownAddress k = knownAddresses.get(address);
-      return k != null && k.newStyle();
-    }
+    assert confinement.check("Network.isNewStyle");
+    return addresses.isNewStyle(address);
   }
 
-  /** All verified peers (a snapshot, in the order they were added). */
+  /** All verified peers (a snapshot, in the order they were added). Any thread. */
   public List<Peer> verifiedPeers() {
-    synchronized (lock) {
-      return List.copyOf(verifiedPeers);
-    }
+    return view.peers();
   }
 
-  /** Whether a peer with this peer's public key is verified. */
+  /** Whether a peer with this peer's public key is verified. Any thread. */
   public boolean isVerified(Peer peer) {
-    synchronized (lock) {
-      return verifiedByKey.containsKey(Bin.of(peer));
-    }
+    return view.byKey().containsKey(NetworkKey.of(peer));
+  }
+
+  /** What was evicted (or refused) so far to keep unknown-peer state bounded. Protocol thread. */
+  public NetworkEvictions evictions() {
+    return new NetworkEvictions(
+        addresses.evicted(),
+        services.evicted(),
+        caches.byAddress.evicted(),
+        caches.introductions.evicted(),
+        caches.byService.evicted(),
+        blacklist.refused());
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -399,22 +331,17 @@ public final class Network {
    * peers' other addresses stay known, as in py.
    */
   public void removeByAddress(Address address) {
-    synchronized (lock) {
-      knownAddresses.remove(address);
-      List<Peer> removed = new ArrayList<>();
-      for (Iterator<Peer> it = verifiedPeers.iterator(); it.hasNext(); ) {
-        Peer p = it.next();
-        if (p.addresses().containsValue(address)) {
-          it.remove();
-          Bin key = Bin.of(p);
-          servicesPerPeer.remove(key);
-          verifiedByKey.remove(key);
-          removed.add(p);
-        }
-      }
-      for (Peer p : removed) {
-        notifyRemoved(p);
-      }
+    assert confinement.check("Network.removeByAddress");
+    addresses.remove(address);
+    List<Peer> removed = table.removeHolding(address);
+    for (Peer p : removed) {
+      services.remove(NetworkKey.of(p));
+    }
+    if (!removed.isEmpty()) {
+      publish();
+    }
+    for (Peer p : removed) {
+      observers.removed(p);
     }
   }
 
@@ -423,22 +350,13 @@ public final class Network {
    * it), its public-key entry and its services. The reverse caches filter lazily.
    */
   public void removePeer(Peer peer) {
-    synchronized (lock) {
-      for (Address a : peer.addresses().values()) {
-        knownAddresses.remove(a);
-      }
-      Bin key = Bin.of(peer);
-      Peer stored = verifiedByKey.remove(key);
-      if (verifiedPeers.remove(peer)) {
-        notifyRemoved(stored != null ? stored : peer);
-      }
-      servicesPerPeer.remove(key);
-    }
-  }
-
-  private void notifyRemoved(Peer peer) {
-    for (PeerObserver o : List.copyOf(observers)) {
-      o.onPeerRemoved(peer);
+    assert confinement.check("Network.removePeer");
+    peer.addresses().values().forEach(addresses::remove);
+    Peer removed = table.remove(peer);
+    services.remove(NetworkKey.of(peer));
+    publish();
+    if (removed != null) {
+      observers.removed(removed);
     }
   }
 
@@ -447,57 +365,49 @@ public final class Network {
 
   /** Registers the local overlay that provides {@code service} (replacing an earlier one). */
   public void registerServiceProvider(CommunityId service, Overlay overlay) {
-    synchronized (lock) {
-      serviceOverlays.put(service, overlay);
-    }
+    assert confinement.check("Network.registerServiceProvider");
+    services.registerProvider(service, overlay);
+    publish();
   }
 
-  /** Local overlays by service id (a snapshot, in registration order). */
+  /** Local overlays by service id (a snapshot, in registration order). Any thread. */
   public Map<CommunityId, Overlay> serviceOverlays() {
-    synchronized (lock) {
-      return Collections.unmodifiableMap(new LinkedHashMap<>(serviceOverlays));
-    }
+    return view.providers();
   }
 
   /** Adds an address that must never become a peer (bootstrap servers); no duplicates. */
   public void addToBlacklist(Address address) {
-    synchronized (lock) {
-      if (!blacklist.contains(address)) {
-        blacklist.add(address);
-      }
+    assert confinement.check("Network.addToBlacklist");
+    if (blacklist.add(address)) {
+      publish();
     }
   }
 
-  /** Whether the address is blacklisted (host and port compared, kind ignored). */
+  /** Whether the address is blacklisted (host and port compared, kind ignored). Any thread. */
   public boolean isBlacklisted(Address address) {
-    synchronized (lock) {
-      return blacklist.contains(address);
-    }
+    return view.blacklist().contains(address);
   }
 
-  /** The blacklisted addresses (a snapshot, in the order they were added). */
+  /** The blacklisted addresses (a snapshot, in the order they were added). Any thread. */
   public List<Address> blacklist() {
-    synchronized (lock) {
-      return List.copyOf(blacklist);
-    }
+    return view.blacklist();
   }
 
   /** Adds a mid that must never become a peer (our own identities). */
   public void addBlacklistedMid(byte[] mid) {
-    synchronized (lock) {
-      blacklistMids.add(new Bin(mid.clone()));
+    assert confinement.check("Network.addBlacklistedMid");
+    if (blacklist.addMid(new NetworkKey(mid.clone()))) {
+      publish();
     }
   }
 
-  /** Whether the mid is blacklisted. */
+  /** Whether the mid is blacklisted. Any thread. */
   public boolean isBlacklistedMid(byte[] mid) {
-    synchronized (lock) {
-      return blacklistMids.contains(new Bin(mid));
-    }
+    return view.blacklistMids().contains(new NetworkKey(mid));
   }
 
   /**
-   * Observes peers being added and removed. Called synchronously while the network's lock is held:
+   * Observes peers being added and removed. Called synchronously on the protocol thread:
    * implementations must be quick and must not block.
    */
   public interface PeerObserver {
@@ -514,18 +424,14 @@ public final class Network {
     default void onServicesDiscovered(Peer peer, Collection<CommunityId> services) {}
   }
 
-  /** Adds an observer (a second add of the same object is ignored); notified synchronously. */
+  /** Adds an observer (a second add of the same object is ignored). Any thread. */
   public void addPeerObserver(PeerObserver observer) {
-    synchronized (lock) {
-      observers.add(observer);
-    }
+    observers.add(observer);
   }
 
-  /** Removes an observer (absent ones are ignored). */
+  /** Removes an observer (absent ones are ignored). Any thread. */
   public void removePeerObserver(PeerObserver observer) {
-    synchronized (lock) {
-      observers.remove(observer);
-    }
+    observers.remove(observer);
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -534,18 +440,10 @@ public final class Network {
   /**
    * The typed addresses ({@code 0x01} + 4 + port: 7 bytes; {@code 0x03} + 16 + port: 19 bytes;
    * {@code 0x02} + u16 length + name + port) of the preferred address of every verified peer whose
-   * preferred address is not {@code 0.0.0.0:0}, concatenated.
+   * preferred address is not {@code 0.0.0.0:0}, concatenated. Any thread.
    */
   public byte[] snapshot() {
-    List<Peer> peers = verifiedPeers();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (Peer p : peers) {
-      Address a = p.address();
-      if (!a.isNull()) {
-        writeAddress(out, a);
-      }
-    }
-    return out.toByteArray();
+    return NetworkSnapshotCodec.encode(view.peers().stream().map(Peer::address).toList());
   }
 
   /**
@@ -554,153 +452,33 @@ public final class Network {
    * before it.
    */
   public void loadSnapshot(byte[] snapshot) {
-    synchronized (lock) {
-      int offset = 0;
-      while (offset < snapshot.length) {
-        int[] next = new int[1];
-        Address a = readAddress(snapshot, offset, next);
-        if (a == null) {
-          log.warn(
-              "snapshot entry at offset {} of {} is malformed; keeping the entries before it",
-              offset,
-              snapshot.length);
-          return;
-        }
-        knownAddresses.put(a, KnownAddress.ANONYMOUS);
-        offset = next[0];
-      }
-    }
-  }
-
-  private static void writeAddress(ByteArrayOutputStream out, Address a) {
-    if (a.isIpv4()) {
-      out.write(TYPE_IPV4);
-      out.writeBytes(a.toInetSocketAddress().getAddress().getAddress());
-    } else if (a.isIpv6()) {
-      out.write(TYPE_IPV6);
-      byte[] ip = a.toInetSocketAddress().getAddress().getAddress();
-      if (ip.length == 4) {
-        // Java collapses ::ffff:a.b.c.d to an IPv4 address; the wire keeps the mapped IPv6 form.
-        byte[] mapped = new byte[16];
-        mapped[10] = (byte) 0xff;
-        mapped[11] = (byte) 0xff;
-        System.arraycopy(ip, 0, mapped, 12, 4);
-        ip = mapped;
-      }
-      out.writeBytes(ip);
-    } else {
-      byte[] name = a.host().getBytes(StandardCharsets.UTF_8);
-      out.write(TYPE_DOMAIN);
-      out.write(name.length >>> 8);
-      out.write(name.length);
-      out.writeBytes(name);
-    }
-    out.write(a.port() >>> 8);
-    out.write(a.port());
-  }
-
-  /** Parses one typed address; null when malformed. {@code next[0]} receives the next offset. */
-  private static Address readAddress(byte[] b, int offset, int[] next) {
-    int type = b[offset] & 0xff;
-    int p = offset + 1;
-    String host;
-    AddressKind kind;
-    switch (type) {
-      case TYPE_IPV4 -> {
-        if (p + 6 > b.length) {
-          return null;
-        }
-        host =
-            (b[p] & 0xff)
-                + "."
-                + (b[p + 1] & 0xff)
-                + "."
-                + (b[p + 2] & 0xff)
-                + "."
-                + (b[p + 3] & 0xff);
-        kind = AddressKind.UDPV4;
-        p += 4;
-      }
-      case TYPE_IPV6 -> {
-        if (p + 18 > b.length) {
-          return null;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-          if (i > 0) {
-            sb.append(':');
-          }
-          sb.append(Integer.toHexString(((b[p + 2 * i] & 0xff) << 8) | (b[p + 2 * i + 1] & 0xff)));
-        }
-        host = sb.toString();
-        kind = AddressKind.UDPV6;
-        p += 16;
-      }
-      case TYPE_DOMAIN -> {
-        if (p + 2 > b.length) {
-          return null;
-        }
-        int n = ((b[p] & 0xff) << 8) | (b[p + 1] & 0xff);
-        p += 2;
-        if (p + n + 2 > b.length) {
-          return null;
-        }
-        host = new String(b, p, n, StandardCharsets.UTF_8);
-        kind = AddressKind.DOMAIN;
-        p += n;
-      }
-      default -> {
-        return null;
-      }
-    }
-    int port = ((b[p] & 0xff) << 8) | (b[p + 1] & 0xff);
-    next[0] = p + 2;
-    try {
-      return new Address(host, port, kind);
-    } catch (IllegalArgumentException e) {
-      return null;
+    assert confinement.check("Network.loadSnapshot");
+    for (Address a : NetworkSnapshotCodec.decode(snapshot)) {
+      addresses.put(a, WalkableAddresses.Known.ANONYMOUS);
     }
   }
 
   // ----------------------------------------------------------------------------------------------
-  // Cache plumbing
-
-  /** Inserts as the newest entry (an existing key keeps its place) and evicts the oldest. */
-  private <K, V> void putBounded(Map<K, V> cache, K key, V value) {
-    cache.put(key, value);
-    if (cache.size() > cacheCapacity) {
-      Iterator<K> it = cache.keySet().iterator();
-      it.next();
-      it.remove();
-    }
-  }
+  // Test hooks
 
   /** Keys of the reverse IP cache, oldest first (tests check the LRU order). */
   List<Address> reverseIpCacheOrder() {
-    synchronized (lock) {
-      return List.copyOf(reverseIpCache.keySet());
-    }
+    return caches.byAddress.keys();
   }
 
   /** Keys of the reverse introduction cache, oldest first. */
   List<Peer> reverseIntroCacheOrder() {
-    synchronized (lock) {
-      return List.copyOf(reverseIntroCache.keySet());
-    }
+    return caches.introductions.keys();
   }
 
   /** Keys of the reverse service cache, oldest first. */
   List<CommunityId> reverseServiceCacheOrder() {
-    synchronized (lock) {
-      return List.copyOf(reverseServiceCache.keySet());
-    }
+    return caches.byService.keys();
   }
 
   /** The cached peers of a service without touching the cache, or null. */
   List<Peer> reverseServiceCacheEntry(CommunityId service) {
-    synchronized (lock) {
-      List<Peer> l = reverseServiceCache.get(service);
-      return l == null ? null : List.copyOf(l);
-    }
+    List<Peer> l = caches.byService.get(service);
+    return l == null ? null : List.copyOf(l);
   }
 }

@@ -131,6 +131,12 @@ final class Crawl {
     }
     responses.add(new Response(sender, null));
     List<WireNode> nodes = response.nodes();
+    if (nodes.size() > DhtConstants.MAX_NODES_IN_FIND) {
+      for (int i = DhtConstants.MAX_NODES_IN_FIND; i < nodes.size(); i++) {
+        dht.count(DhtDrop.TOO_MANY_NODES);
+      }
+      nodes = nodes.subList(0, DhtConstants.MAX_NODES_IN_FIND);
+    }
     for (int index = 0; index < nodes.size(); index++) {
       TrackedNode node = dht.toTrackedNode(nodes.get(index), table);
       if (node == null || tried.contains(node.node())) {

@@ -17,8 +17,6 @@ public enum DhtDrop {
   TOO_MANY_VALUES,
   /** A store-peer-request whose target is not the sender's mid. */
   KEY_MISMATCH,
-  /** A response with no pending request of that type and identifier from that node. */
-  UNSOLICITED_RESPONSE,
   /** A value that does not parse or whose signature does not verify (not stored, not returned). */
   INVALID_VALUE,
   /** A node of a find-response that is not closer than the crawl's best four (not contacted). */
@@ -27,6 +25,8 @@ public enum DhtDrop {
   BAD_NODE,
   /** A request of ours got no response in time. */
   TIMEOUT,
+  /** Node-list items beyond the 8 a find-response may carry (not contacted). */
+  TOO_MANY_NODES,
   /** A value or stored peer refused because the storage holds its maximum number of keys. */
   STORAGE_FULL
 }

@@ -32,7 +32,7 @@ import reactor.netty.resources.LoopResources;
  * {@link #receive()} is a hot stream. Each datagram is first offered to the {@linkplain
  * #setReceiveAdmission receive admission} while still in Netty's pooled buffer (a refusal is
  * counted under its reason and costs no copy), then copied into a fresh {@code byte[]} on the event
- * loop, and the pooled buffer is released at once ({@link InboundPath}). Sources are tagged {@code
+ * loop, and the pooled buffer is released at once ({@code InboundPath}). Sources are tagged {@code
  * UDPV4} or {@code UDPV6} by the socket's family. A subscriber without demand loses datagrams
  * (counted as {@link DropReason#RECEIVE_OVERFLOW}) instead of stalling the socket: subscribers
  * should {@code publishOn} their own thread. Datagrams the kernel dropped before they could be read
@@ -44,7 +44,7 @@ import reactor.netty.resources.LoopResources;
  * needs anyway) and put it on a bounded queue; they never block and may be called from any thread.
  * The event loop moves datagrams from the queue to the channel only while Netty reports the channel
  * writable (see {@link UdpEndpointBuilder#writeBufferWaterMark}) and resumes when it becomes
- * writable again, so a burst is paced to the socket ({@link OutboundDrain}). A datagram is dropped
+ * writable again, so a burst is paced to the socket ({@code OutboundDrain}). A datagram is dropped
  * and counted when the endpoint is not open ({@code ENDPOINT_CLOSED}), the {@link LoopbackGuard}
  * refuses its destination ({@code LOOPBACK_GUARD}), it is larger than {@value #MAX_IPV4_PAYLOAD}
  * bytes on IPv4 ({@value #MAX_IPV6_PAYLOAD} on IPv6; {@code TOO_LARGE}), its address is of the
@@ -56,7 +56,7 @@ import reactor.netty.resources.LoopResources;
  *
  * <h2>Life</h2>
  *
- * {@code NEW -> OPENING -> OPEN -> CLOSING -> CLOSED} ({@link EndpointLifecycle}); a failed bind is
+ * {@code NEW -> OPENING -> OPEN -> CLOSING -> CLOSED} ({@code EndpointLifecycle}); a failed bind is
  * a {@link BindFailedException} and a closed endpoint cannot be opened again.
  *
  * <h2>Threading</h2>

@@ -165,10 +165,10 @@ public final class Ipv8 {
           return Flux.fromIterable(all)
               .flatMap(o -> o.unload().onErrorResume(e -> logUnloadError(o, e)))
               .then(endpoint.close())
-              // Dispose before completing, so that a caller woken by the completion sees the
-              // threads ended; doFinally covers errors and cancellation.
+              // Released before the completion is signalled, so a caller of stopNow sees it done.
               .then(Mono.<Void>fromRunnable(schedulers::dispose))
-              .doFinally(s -> schedulers.dispose());
+              .onErrorResume(e -> Mono.<Void>fromRunnable(schedulers::dispose).then(Mono.error(e)))
+              .doOnCancel(schedulers::dispose);
         });
   }
 

@@ -343,7 +343,15 @@ public final class Ipv8Builder {
    * the node being started.
    */
   public Mono<Ipv8> start() {
-    return Mono.defer(() -> build().start());
+    return Mono.defer(
+        () -> {
+          Mono<Ipv8> built = Mono.fromCallable(this::build);
+          // Building may read and write key files: never on a thread that must not block.
+          if (reactor.core.scheduler.Schedulers.isInNonBlockingThread()) {
+            built = built.subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic());
+          }
+          return built.flatMap(Ipv8::start);
+        });
   }
 
   /** {@link #start()} and wait at most {@code timeout}; on a timeout the node is stopped. */

@@ -160,6 +160,48 @@ class Ipv8ReleaseTest {
   }
 
   @Test
+  void aStartSubscribedOnANonBlockingThreadBuildsElsewhere() {
+    String[] buildThread = new String[1];
+    Ipv8 node =
+        Mono.defer(
+                () ->
+                    Ipv8.builder()
+                        .loopback()
+                        .overlay(
+                            OverlayDefinition.of(
+                                InteropCommunity.class,
+                                s -> {
+                                  buildThread[0] = Thread.currentThread().getName();
+                                  return new InteropCommunity(s);
+                                }))
+                        .start())
+            .subscribeOn(reactor.core.scheduler.Schedulers.parallel())
+            .block(WAIT);
+    try {
+      assertTrue(buildThread[0].startsWith("boundedElastic"), buildThread[0]);
+    } finally {
+      node.stopNow(WAIT);
+    }
+  }
+
+  @Test
+  void aLocalTrackerRunsOnADaemonThreadAndReleasesItsPort() {
+    LocalTracker tracker = LocalTracker.startNow(WAIT);
+    int port = tracker.address().port();
+    try {
+      assertEquals(Loopback.HOST, tracker.address().host());
+      assertEquals(List.of(), nonDaemonNodeThreads());
+      assertEquals(List.of(tracker.address()), tracker.bootstrapper().blacklist());
+    } finally {
+      tracker.close();
+    }
+    // The port is free again: a second tracker binds it.
+    Mono<LocalTracker> again = LocalTracker.start(port);
+    LocalTracker second = again.block(WAIT);
+    second.close();
+  }
+
+  @Test
   void aProgramThatNeverStopsItsNodeStillExits() throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process p =

@@ -16,6 +16,7 @@ import org.jipv8.api.config.ConfigBuilder;
 import org.jipv8.api.config.ConfigurationException;
 import org.jipv8.api.keys.KeyType;
 import org.jipv8.reactor.community.LanAddressProvider;
+import org.jipv8.reactor.discovery.EdgeWalk;
 import org.jipv8.reactor.discovery.RandomWalk;
 import org.jipv8.reactor.discovery.StrategyScheduler;
 import org.jipv8.reactor.sim.SimulatedEndpoint;
@@ -230,6 +231,26 @@ class OverlayDefinitionTest {
                     OverlayDefinition.of(InteropCommunity.class, InteropCommunity::new)
                         .key("second")));
     assertSame(node.keys().get("second"), node.getOverlay(InteropCommunity.class).myPeer());
+  }
+
+  @Test
+  void theBuiltInWalkersMakeTheirStrategiesWithTheGivenSettings() {
+    Ipv8 node =
+        startOn(
+            onVirtualTime(Ipv8.builder().loopback())
+                .overlay(
+                    OverlayDefinition.of(InteropCommunity.class, InteropCommunity::new)
+                        .walker(Walkers.randomWalk(7, Duration.ofSeconds(9)))
+                        .walker(Walkers.edgeWalk(-1))
+                        .initialize(Map.of("max_peers", 12))));
+    List<StrategyScheduler.Registration> regs = node.strategyScheduler().registrations();
+    assertEquals(2, regs.size());
+    RandomWalk walk = (RandomWalk) regs.get(0).strategy();
+    assertEquals(9_000, walk.timeoutMillis());
+    assertEquals(7, regs.get(0).targetPeers());
+    assertTrue(regs.get(1).strategy() instanceof EdgeWalk);
+    assertEquals(-1, regs.get(1).targetPeers());
+    assertEquals(12, node.getOverlay(InteropCommunity.class).maxPeers());
   }
 
   @Test

@@ -1,0 +1,61 @@
+package org.jipv8.reactor.community;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A bounded map in insertion order whose oldest entry goes when a new one would exceed the
+ * capacity, counting what it evicted. The reverse caches of the peer bookkeeping are three of
+ * these; "refreshing" an entry is removing and putting it again.
+ *
+ * <p>Threading: confined to the node's protocol thread, like the {@link Network} that owns it.
+ */
+final class NetworkCache<K, V> {
+  private final int capacity;
+  private final Map<K, V> entries = new LinkedHashMap<>();
+  private long evicted;
+
+  NetworkCache(int capacity) {
+    this.capacity = capacity;
+  }
+
+  V get(K key) {
+    return entries.get(key);
+  }
+
+  V remove(K key) {
+    return entries.remove(key);
+  }
+
+  /** Inserts as the newest entry (an existing key keeps its place) and evicts the oldest. */
+  void put(K key, V value) {
+    entries.put(key, value);
+    if (entries.size() > capacity) {
+      Iterator<K> it = entries.keySet().iterator();
+      it.next();
+      it.remove();
+      evicted++;
+    }
+  }
+
+  /** Keys, oldest first (a copy). */
+  List<K> keys() {
+    return List.copyOf(entries.keySet());
+  }
+
+  Set<K> keySet() {
+    return entries.keySet();
+  }
+
+  int size() {
+    return entries.size();
+  }
+
+  /** How many entries were evicted to stay within the capacity. */
+  long evicted() {
+    return evicted;
+  }
+}
