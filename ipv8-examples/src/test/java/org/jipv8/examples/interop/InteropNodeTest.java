@@ -55,9 +55,9 @@ class InteropNodeTest {
         new InteropNode(
             echoOptions, new JsonEvents(new PrintStream(echoOut, true, StandardCharsets.UTF_8)));
     CompletableFuture<Integer> echoRun = CompletableFuture.supplyAsync(echo::run);
-    // The echo node prints "started" with its address before anything else.
+    // The echo node prints "started" with its address before anything else (bounded: 30 s).
     Address echoAddress = null;
-    for (int i = 0; i < 200 && echoAddress == null; i++) {
+    for (int i = 0; i < 1200 && echoAddress == null; i++) {
       List<JsonNode> started = of(lines(echoOut), "started");
       if (!started.isEmpty()) {
         echoAddress = Address.parse(started.get(0).get("address").asText());
