@@ -103,7 +103,8 @@ public final class BenchRunner {
             longs(got.get("drops")),
             txCpu,
             rxCpu,
-            list(got.get("per_second")));
+            list(got.get("per_second")),
+            number(got.get("window_s")));
       }
     }
   }

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param cpuSender CPU seconds of the sender process in the window
  * @param cpuReceiver CPU seconds of the receiver process in the window
  * @param perSecond handled per whole second from the start of traffic (warm-up included)
+ * @param windowSeconds the length of the measured window
  */
 record ModeRun(
     double offeredPerSecond,
@@ -19,7 +20,8 @@ record ModeRun(
     Map<String, Long> drops,
     double cpuSender,
     double cpuReceiver,
-    List<Long> perSecond) {
+    List<Long> perSecond,
+    double windowSeconds) {
   ModeRun {
     drops = Map.copyOf(drops);
     perSecond = List.copyOf(perSecond);

@@ -84,7 +84,11 @@ final class UdpSocketBinder {
             .option(ChannelOption.SO_RCVBUF, config.receiveBufferSize())
             .option(ChannelOption.SO_BROADCAST, config.broadcast())
             .option(
-                ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECEIVE_ALLOCATION))
+                ChannelOption.RECVBUF_ALLOCATOR,
+                // A datagram never fills the 64 KiB buffer, so Netty's "maybe more data" guess
+                // would end every read after one datagram; keep reading up to the per-read limit
+                // (ipv8 bench: raw reads per CPU second 1.3-1.8x).
+                new FixedRecvByteBufAllocator(RECEIVE_ALLOCATION).respectMaybeMoreData(false))
             .option(
                 ChannelOption.WRITE_BUFFER_WATER_MARK,
                 new WriteBufferWaterMark(
