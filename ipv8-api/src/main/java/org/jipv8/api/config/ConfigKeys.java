@@ -194,6 +194,60 @@ public final class ConfigKeys {
         : Optional.of(args.stream().map(ConfigArgument::name).toList());
   }
 
+  /**
+   * The configuration reference as Markdown, generated from this class: a table of every key (path,
+   * default or "required", meaning), then the settings of {@code initialize} and the arguments of
+   * the built-in strategies and bootstrappers. {@code docs/configuration.md} holds this text
+   * between the markers {@code <!-- generated from ConfigKeys -->} and {@code <!-- end generated
+   * -->}; a test fails when it differs.
+   */
+  public static String markdownReference() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("| key | when missing | meaning |\n|---|---|---|\n");
+    for (ConfigKey k : ALL) {
+      sb.append("| `")
+          .append(k.path())
+          .append("` | ")
+          .append(k.required() ? "**required**" : "`" + k.defaultValue() + "`")
+          .append(" | ")
+          .append(k.meaning())
+          .append(" |\n");
+    }
+    sb.append("\n### `initialize` settings every overlay understands\n\n");
+    arguments(sb, OVERLAY_SETTINGS);
+    sb.append("\n### Strategy arguments (`walkers[].init`)\n");
+    STRATEGY_ARGUMENTS.forEach(
+        (name, args) -> {
+          sb.append("\n**").append(name).append("**");
+          if (args.isEmpty()) {
+            sb.append(": no arguments.\n");
+          } else {
+            sb.append("\n\n");
+            arguments(sb, args);
+          }
+        });
+    sb.append("\n### Bootstrapper arguments (`bootstrappers[].init`)\n");
+    BOOTSTRAPPER_ARGUMENTS.forEach(
+        (name, args) -> {
+          sb.append("\n**").append(name).append("**\n\n");
+          arguments(sb, args);
+        });
+    return sb.toString();
+  }
+
+  private static void arguments(StringBuilder sb, List<ConfigArgument> args) {
+    sb.append("| argument | when missing | meaning |\n|---|---|---|\n");
+    for (ConfigArgument a : args) {
+      sb.append("| `")
+          .append(a.name())
+          .append("` | `")
+          .append(a.defaultValue())
+          .append("` | ")
+          .append(a.meaning())
+          .append(" |\n");
+    }
+  }
+
   private static ConfigKey key(String path, String defaultValue, String meaning) {
     return new ConfigKey(path, defaultValue, meaning);
   }

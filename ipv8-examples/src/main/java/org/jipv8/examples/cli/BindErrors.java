@@ -1,51 +1,73 @@
 package org.jipv8.examples.cli;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.jipv8.api.endpoint.BindFailedException;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Turns the endpoint's bind failure into advice for someone at a command line: the address, why it
- * failed, and the flag or configuration key to change (not the Java API the library's own message
- * names).
+ * Turns the endpoint's {@link BindFailedException} into advice for someone at a command line: the
+ * address, why it failed, and the flag or configuration key to change (not the Java API).
  */
 final class BindErrors {
-  private static final Pattern MESSAGE =
-      Pattern.compile("Cannot bind UDP endpoint to (\\S+): (.*?)(?:\\. Fix:.*)?$", Pattern.DOTALL);
-
   private BindErrors() {}
 
-  /**
-   * The CLI message for a bind failure somewhere in {@code error}'s causes, or null when it is not
-   * one.
-   *
-   * @param fix what to change, for example {@code "use --port with a free port (0: any)"}
-   */
-  static String describe(Throwable error, String fix) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      String message = t.getMessage();
-      if (message == null) {
-        continue;
-      }
-      Matcher m = MESSAGE.matcher(message.strip());
-      if (m.matches()) {
-        String why = m.group(2).strip();
-        if (why.endsWith(".")) {
-          why = why.substring(0, why.length() - 1);
+  /** Where the address and port came from, so the advice names it. */
+  interface Source {
+    /** The advice for a port that is taken, or not permitted. */
+    String port();
+
+    /** The advice for an address that is not this machine's. */
+    String address();
+  }
+
+  /** A command's flags: {@code --port} and {@code --host}. */
+  static final Source FLAGS =
+      new Source() {
+        @Override
+        public String port() {
+          return "choose a free port with --port (0: any free port)";
         }
-        return "cannot bind " + m.group(1) + ": " + why + "; " + fix;
+
+        @Override
+        public String address() {
+          return "give --host an address of this machine, such as 127.0.0.1 or 0.0.0.0";
+        }
+      };
+
+  /** A configuration file's {@code interfaces} entries. */
+  static Source configuration(String file) {
+    return new Source() {
+      @Override
+      public String port() {
+        return "change interfaces[].port in "
+            + file
+            + " (0: any free port), or set interfaces[].jipv8_port_attempts to try the following"
+            + " ports";
       }
-      if (t.getClass().getSimpleName().contains("Bind")) {
-        String first = message.strip().split("\\. Fix:", 2)[0];
-        return "cannot bind: " + first + "; " + fix;
+
+      @Override
+      public String address() {
+        return "change interfaces[].ip in "
+            + file
+            + " to an address of this machine (127.0.0.1, ::1, 0.0.0.0 or ::)";
+      }
+    };
+  }
+
+  /** The one-line message for a bind failure among {@code error}'s causes, or null if none. */
+  static @Nullable String describe(Throwable error, Source source) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof BindFailedException b) {
+        String fix =
+            switch (b.kind()) {
+              case PORT_IN_USE, PERMISSION_DENIED -> source.port();
+              case ADDRESS_NOT_AVAILABLE -> source.address();
+              case OTHER -> source.port() + "; or " + source.address();
+            };
+        String message = b.getMessage() == null ? "" : b.getMessage();
+        String facts = message.startsWith("Cannot bind") ? "c" + message.substring(1) : message;
+        return facts + "; " + fix;
       }
     }
     return null;
-  }
-
-  /** The advice for a node whose configuration file bound the socket. */
-  static String configFix(String file) {
-    return "change interfaces[].port in "
-        + file
-        + " (0: any free port), or set interfaces[].jipv8_port_attempts to try the following ports";
   }
 }

@@ -32,6 +32,8 @@ final class CliOverlays {
     return NameRegistry.of(
         Map.of(
             "DiscoveryCommunity", List.copyOf(BuiltinStrategies.discoveryCommunity().keySet()),
+            "DHTCommunity", List.of(BuiltinStrategies.PING_CHURN),
+            "DHTDiscoveryCommunity", List.of(BuiltinStrategies.PING_CHURN),
             "ClockCommunity", List.of("AskRandomPeer"),
             "InteropCommunity", List.of()),
         List.of(

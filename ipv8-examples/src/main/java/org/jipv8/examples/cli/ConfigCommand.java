@@ -13,6 +13,7 @@ import org.jipv8.reactor.config.ConfigurationCheck;
 import org.jipv8.reactor.config.ConfigurationLoader;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,13 +24,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Prints the default configuration, or checks a configuration file.",
-      "--defaults prints py-ipv8's default configuration (without the overlays jipv8 does not"
-          + " implement) as JSON or YAML, ready to edit. --check FILE reads a file as 'ipv8 node'"
-          + " would, prints every problem at once and the keys that took their defaults, and"
-          + " exits with 0 when the file is valid and 2 when it is not."
+      "With --defaults it prints py-ipv8's default configuration (without the overlays jipv8"
+          + " does not implement) as JSON or YAML, ready to edit. With --check FILE it reads the"
+          + " file as 'ipv8 node' would, prints every problem at once and the keys that took their"
+          + " defaults, and exits with 0 when the file is valid and 2 when it is not."
     })
 final class ConfigCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin LogOptions log = new LogOptions();
 
   static final class Action {
     @Option(names = "--defaults", required = true, description = "Print the default configuration.")

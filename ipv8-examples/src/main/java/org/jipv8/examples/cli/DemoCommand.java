@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.jipv8.examples.demo.DemoNetwork;
 import org.jipv8.examples.demo.DemoOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ipv8 demo}: a local bootstrap server and N nodes on loopback. */
@@ -19,6 +20,8 @@ import picocli.CommandLine.Option;
           + " of peers in time."
     })
 final class DemoCommand implements Callable<Integer> {
+  @Mixin LogOptions log = new LogOptions();
+
   @Option(
       names = "--nodes",
       defaultValue = "20",

@@ -13,6 +13,7 @@ import org.jipv8.examples.interop.InteropNode;
 import org.jipv8.examples.interop.InteropOptions;
 import org.jipv8.examples.interop.JsonEvents;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ipv8 interop}: a node of the interop community reporting JSON lines on stdout. */
@@ -28,6 +29,8 @@ import picocli.CommandLine.Option;
           + " found and talked to in both directions."
     })
 final class InteropCommand implements Callable<Integer> {
+  @Mixin LogOptions log = new LogOptions();
+
   @Option(
       names = "--port",
       required = true,
@@ -116,8 +119,7 @@ final class InteropCommand implements Callable<Integer> {
     try {
       return new InteropNode(options(), dhtOptions(), new JsonEvents(System.out)).run();
     } catch (RuntimeException e) {
-      String bind =
-          BindErrors.describe(e, "use --port with a free port (0: any) or another --host");
+      String bind = BindErrors.describe(e, BindErrors.FLAGS);
       if (bind != null) {
         throw new IllegalArgumentException(bind, e);
       }

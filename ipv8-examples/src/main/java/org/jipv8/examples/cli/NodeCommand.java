@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs a node from a py-ipv8-style JSON or YAML configuration file.",
-      "The overlay classes a file may name are DiscoveryCommunity, ClockCommunity and"
-          + " InteropCommunity. While it runs, the node prints a status line (peers per overlay,"
+      "The overlay classes a file may name are DiscoveryCommunity, DHTCommunity,"
+          + " DHTDiscoveryCommunity, ClockCommunity and InteropCommunity. While it runs, the node prints a status line (peers per overlay,"
           + " datagrams in and out, drops by reason); with -v also a line per peer found or lost;"
           + " at exit a summary table. Check a file first with: ipv8 config --check FILE."
     })
@@ -64,7 +64,7 @@ final class NodeCommand implements Callable<Integer> {
     } catch (ConfigurationException e) {
       throw new IllegalArgumentException(config + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      String bind = BindErrors.describe(e, BindErrors.configFix(config.toString()));
+      String bind = BindErrors.describe(e, BindErrors.configuration(config.toString()));
       if (bind != null) {
         throw new IllegalArgumentException(config + ": " + bind, e);
       }

@@ -64,8 +64,7 @@ final class TrackerCommand implements Callable<Integer> {
     try {
       server.start().block(Duration.ofSeconds(10));
     } catch (RuntimeException e) {
-      String bind =
-          BindErrors.describe(e, "use --port with a free port (0: any) or another --host");
+      String bind = BindErrors.describe(e, BindErrors.FLAGS);
       if (bind != null) {
         throw new IllegalArgumentException(bind, e);
       }

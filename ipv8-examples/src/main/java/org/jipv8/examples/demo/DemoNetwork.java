@@ -80,8 +80,12 @@ public final class DemoNetwork {
                 .build());
       }
       out.printf(
-          "jipv8 demo: %d nodes on 127.0.0.1, bootstrap server on port %d, target %d peers, limit %d s%n",
-          options.nodes(), trackerPort, options.target(), options.limit().toSeconds());
+          "jipv8 demo: %d nodes on 127.0.0.1, bootstrap server on port %d, target %s per node,"
+              + " limit %d s%n",
+          options.nodes(),
+          trackerPort,
+          DemoReport.peers(options.target()),
+          options.limit().toSeconds());
       long start = System.nanoTime();
       for (Ipv8 n : nodes) {
         n.startNow(Duration.ofSeconds(10));
@@ -137,9 +141,33 @@ public final class DemoNetwork {
     if (tty) {
       out.println();
     }
-    out.print(DemoReport.table(snapshot, options.target(), options.limit().toSeconds()));
+    out.print(
+        DemoReport.table(
+            snapshot,
+            options.target(),
+            options.limit().toSeconds(),
+            dropsByReason(nodes),
+            DemoReport.DEFAULT_MAX_PEERS));
     out.flush();
     return DemoReport.exitCode(snapshot);
+  }
+
+  private static java.util.Map<org.jipv8.api.messaging.DropReason, Long> dropsByReason(
+      List<Ipv8> nodes) {
+    java.util.Map<org.jipv8.api.messaging.DropReason, Long> all =
+        new java.util.EnumMap<>(org.jipv8.api.messaging.DropReason.class);
+    for (Ipv8 node : nodes) {
+      node.endpoint().statistics().drops().forEach((r, n) -> all.merge(r, n, Long::sum));
+      node.getOverlay(ClockCommunity.class)
+          .statistics()
+          .drops()
+          .forEach((r, n) -> all.merge(r, n, Long::sum));
+      node.getOverlay(DiscoveryCommunity.class)
+          .statistics()
+          .drops()
+          .forEach((r, n) -> all.merge(r, n, Long::sum));
+    }
+    return all;
   }
 
   private List<NodeSnapshot> snapshot(

@@ -63,4 +63,23 @@ class DemoTest {
     org.junit.jupiter.api.Assertions.assertThrows(
         IllegalArgumentException.class, () -> new DemoOptions(3, Duration.ofSeconds(1), 1, 3));
   }
+
+  @Test
+  void tableShowsDropsByReasonALegendAndTheSoftLimit() {
+    NodeSnapshot crowded = new NodeSnapshot("node-01", "127.0.0.1:1", 34, 100, 200, 10, 9, 2);
+    String t =
+        DemoReport.table(
+            List.of(crowded),
+            1,
+            30,
+            java.util.Map.of(org.jipv8.api.messaging.DropReason.BAD_SIGNATURE, 2L),
+            30);
+    assertTrue(t.contains("1/1 nodes reached 1 peer within 30 s: OK"), t);
+    assertTrue(t.contains("drops by reason: 2 (BAD_SIGNATURE 2)"), t);
+    assertTrue(t.contains("legend: peers = "), t);
+    assertTrue(t.contains("max_peers (30) is a soft limit") && t.contains("up to 34"), t);
+    String calm = DemoReport.table(List.of(node("node-01", 5)), 3, 30);
+    assertTrue(calm.contains("drops by reason: 0"), calm);
+    assertTrue(!calm.contains("soft limit"), calm);
+  }
 }

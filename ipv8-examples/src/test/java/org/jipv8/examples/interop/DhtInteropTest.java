@@ -55,7 +55,7 @@ class DhtInteropTest {
   }
 
   @Test
-  @Timeout(90)
+  @Timeout(150)
   void twoNodesStoreFindAndConnectThroughTheDht() throws Exception {
     ByteArrayOutputStream aOut = new ByteArrayOutputStream();
     InteropNode a =
@@ -65,7 +65,7 @@ class DhtInteropTest {
             new JsonEvents(new PrintStream(aOut, true, StandardCharsets.UTF_8)));
     CompletableFuture<Integer> aRun = CompletableFuture.supplyAsync(a::run);
     JsonNode aStarted = null;
-    for (int i = 0; i < 400 && aStarted == null; i++) {
+    for (int i = 0; i < 1200 && aStarted == null; i++) {
       List<JsonNode> started = of(lines(aOut), "started");
       if (!started.isEmpty()) {
         aStarted = started.get(0);

@@ -170,4 +170,62 @@ class InteropNodeTest {
     assertTrue(atA.get(0).get("from_public_key").isNull());
     assertTrue(of(lines(bOut), "message").isEmpty(), "unsigned messages are never echoed");
   }
+
+  @Test
+  @Timeout(60)
+  void twoNodesOnIpv6LoopbackFindEachOther() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(ipv6Loopback(), "::1 is not available here");
+    ByteArrayOutputStream aOut = new ByteArrayOutputStream();
+    ByteArrayOutputStream bOut = new ByteArrayOutputStream();
+    InteropNode a =
+        new InteropNode(
+            new InteropOptions(
+                "::1",
+                0,
+                InteropCommunity.DEFAULT_ID,
+                List.of(),
+                Duration.ofSeconds(6),
+                Duration.ofSeconds(1),
+                0,
+                false,
+                false,
+                null),
+            new JsonEvents(new PrintStream(aOut, true, StandardCharsets.UTF_8)));
+    a.start();
+    try {
+      Address aAddress = a.node().endpoint().localAddress();
+      assertTrue(aAddress.isIpv6(), "bound a UDPIPv6 interface: " + aAddress);
+      int code =
+          new InteropNode(
+                  new InteropOptions(
+                      "::1",
+                      0,
+                      InteropCommunity.DEFAULT_ID,
+                      List.of(aAddress),
+                      Duration.ofSeconds(4),
+                      Duration.ofSeconds(1),
+                      0,
+                      false,
+                      false,
+                      null),
+                  new JsonEvents(new PrintStream(bOut, true, StandardCharsets.UTF_8)))
+              .run();
+      assertEquals(0, code);
+      assertTrue(
+          of(lines(bOut), "peer_discovered").stream()
+              .anyMatch(e -> Address.parse(e.get("address").asText()).equals(aAddress)),
+          "found the IPv6 node: " + bOut);
+    } finally {
+      a.node().stopNow(Duration.ofSeconds(10));
+    }
+  }
+
+  private static boolean ipv6Loopback() {
+    try (java.net.DatagramSocket s =
+        new java.net.DatagramSocket(0, java.net.InetAddress.getByName("::1"))) {
+      return s.getLocalPort() > 0;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
 }

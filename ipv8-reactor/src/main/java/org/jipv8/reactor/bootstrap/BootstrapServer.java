@@ -70,6 +70,7 @@ public final class BootstrapServer {
   private final Endpoint endpoint;
   private final Peer me;
   private final Scheduler scheduler;
+  private final boolean ownScheduler;
   private final RandomGenerator random;
   private final int maxPeers;
   private final Duration probeInterval;
@@ -87,7 +88,9 @@ public final class BootstrapServer {
 
   private BootstrapServer(Builder b) {
     this.endpoint = Objects.requireNonNull(b.endpoint, "endpoint");
-    this.scheduler = b.scheduler != null ? b.scheduler : Schedulers.newSingle("ipv8-tracker");
+    // A daemon thread of its own when none is given, so a tracker never keeps the JVM alive.
+    this.scheduler = b.scheduler != null ? b.scheduler : Schedulers.newSingle("ipv8-tracker", true);
+    this.ownScheduler = b.scheduler == null;
     PrivateKey key = b.key != null ? b.key : Keys.generate(KeyType.VERY_LOW);
     this.me = Peer.own(key, () -> scheduler.now(TimeUnit.MILLISECONDS));
     this.random = b.random != null ? b.random : new Random();
@@ -123,9 +126,17 @@ public final class BootstrapServer {
             }));
   }
 
-  /** Stops probing and listening and closes the endpoint. */
+  /** Stops probing and listening, closes the endpoint and ends the thread the server made. */
   public Mono<Void> stop() {
-    return Mono.fromRunnable(running::dispose).then(endpoint.close());
+    return Mono.fromRunnable(running::dispose)
+        .then(endpoint.close())
+        .then(
+            Mono.<Void>fromRunnable(
+                () -> {
+                  if (ownScheduler) {
+                    scheduler.dispose();
+                  }
+                }));
   }
 
   /** This server's identity (a sect163k1 key unless another was given). */
@@ -353,7 +364,7 @@ public final class BootstrapServer {
       return this;
     }
 
-    /** The protocol scheduler (virtual time in tests); default a new single thread. */
+    /** The protocol scheduler (virtual time in tests); default a new daemon thread. */
     public Builder scheduler(Scheduler scheduler) {
       this.scheduler = scheduler;
       return this;

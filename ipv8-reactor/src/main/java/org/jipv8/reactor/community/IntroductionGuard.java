@@ -12,7 +12,19 @@ import org.jipv8.api.address.Address;
  * inspection from tests is safe.
  */
 final class IntroductionGuard {
-  private record Key(Address address, int identifier) {}
+  // By host and port only: a walk to a peer's LAN slot (kind UDPV4_LAN) is answered from a plain
+  // UDPV4 source, and host strings are canonical in Address.
+  private record Key(String host, int port, int identifier) {
+    Key(Address a, int identifier) {
+      this(a.host(), a.port(), identifier);
+    }
+  }
+
+  private record Host(String host, int port) {
+    Host(Address a) {
+      this(a.host(), a.port());
+    }
+  }
 
   private static final class Window {
     long start;
@@ -23,8 +35,8 @@ final class IntroductionGuard {
   private final long timeoutMillis;
   private final long windowMillis;
   private final LinkedHashMap<Key, Long> pending = new LinkedHashMap<>();
-  private final Map<Address, Window> bySource;
-  private final Map<Address, Window> byTarget;
+  private final Map<Host, Window> bySource;
+  private final Map<Host, Window> byTarget;
 
   IntroductionGuard(IntroductionHardening config) {
     this.config = config;
@@ -34,12 +46,12 @@ final class IntroductionGuard {
     this.byTarget = boundedLru(config.maxTrackedAddresses());
   }
 
-  private static Map<Address, Window> boundedLru(int max) {
+  private static Map<Host, Window> boundedLru(int max) {
     return new LinkedHashMap<>(16, 0.75f, true) {
       private static final long serialVersionUID = 1L;
 
       @Override
-      protected boolean removeEldestEntry(Map.Entry<Address, Window> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<Host, Window> eldest) {
         return size() > max;
       }
     };
@@ -94,12 +106,13 @@ final class IntroductionGuard {
     return bySource.size() + byTarget.size();
   }
 
-  private boolean take(Map<Address, Window> windows, Address a, int limit, long now) {
-    Window w = windows.get(a);
+  private boolean take(Map<Host, Window> windows, Address a, int limit, long now) {
+    Host key = new Host(a);
+    Window w = windows.get(key);
     if (w == null) {
       w = new Window();
       w.start = now;
-      windows.put(a, w);
+      windows.put(key, w);
     } else if (now - w.start >= windowMillis) {
       w.start = now;
       w.count = 0;

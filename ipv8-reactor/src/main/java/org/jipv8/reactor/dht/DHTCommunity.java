@@ -8,11 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.jipv8.api.address.Address;
 import org.jipv8.api.address.AddressKind;
 import org.jipv8.api.community.CommunityId;
 import org.jipv8.api.discovery.StrategyFactory;
 import org.jipv8.api.keys.PublicKey;
+import org.jipv8.api.messaging.Correlated;
 import org.jipv8.api.peer.Peer;
 import org.jipv8.reactor.community.Community;
 import org.jipv8.reactor.community.CommunitySettings;
@@ -73,8 +75,7 @@ public class DHTCommunity extends Community implements RoutingTableOverlay {
   /** A DHT community under another id (a private DHT; py-ipv8 nodes will not see it). */
   protected DHTCommunity(CommunityId id, CommunitySettings settings) {
     super(id, ownNetwork(settings));
-    this.requests =
-        new DhtRequests(protocolScheduler(), random(), this::now, this::sendMessage, dhtStatistics);
+    this.requests = new DhtRequests(protocolScheduler(), this::now, this::request, dhtStatistics);
     rotateTokenSecret();
     tasks()
         .register(
@@ -95,11 +96,8 @@ public class DHTCommunity extends Community implements RoutingTableOverlay {
             DhtConstants.VALUE_MAINTENANCE_INTERVAL,
             () -> storage.clean(now()));
     addReceivedHandler(PingRequestPayload.class, this::onPingRequest);
-    addReceivedHandler(PingResponsePayload.class, this::onPingResponse);
     addReceivedHandler(StoreRequestPayload.class, this::onStoreRequest);
-    addReceivedHandler(StoreResponsePayload.class, r -> onResponse("store", r));
     addReceivedHandler(FindRequestPayload.class, this::onFindRequest);
-    addReceivedHandler(FindResponsePayload.class, r -> onResponse("find", r));
   }
 
   private static CommunitySettings ownNetwork(CommunitySettings settings) {
@@ -111,11 +109,6 @@ public class DHTCommunity extends Community implements RoutingTableOverlay {
   @Override
   public Map<String, StrategyFactory> availableStrategies() {
     return Map.of(BuiltinStrategies.PING_CHURN, BuiltinStrategies.pingChurn());
-  }
-
-  @Override
-  protected Mono<Void> onUnload() {
-    return Mono.fromRunnable(requests::shutdown).subscribeOn(protocolScheduler()).then();
   }
 
   // ------------------------------------------------------------------ sending (one place each)
@@ -135,10 +128,10 @@ public class DHTCommunity extends Community implements RoutingTableOverlay {
     sendNow(to, request, claimGlobalTime());
   }
 
-  final <R extends Record> Mono<R> request(
+  final <R extends Record & Correlated> Mono<R> dhtRequest(
       String type,
       TrackedNode node,
-      java.util.function.IntFunction<? extends Record> build,
+      IntFunction<? extends Record> build,
       Class<R> response,
       Duration timeout) {
     return requests.request(type, node, build, response, timeout);
@@ -284,13 +277,14 @@ public class DHTCommunity extends Community implements RoutingTableOverlay {
   }
 
   final Mono<Node> ping(TrackedNode node) {
-    return request(
+    return dhtRequest(
             "ping",
             node,
             PingRequestPayload::new,
             PingResponsePayload.class,
             DhtConstants.PING_TIMEOUT)
-        .map(r -> node.node());
+        .map(r -> node.node())
+        .doOnNext(this::onPingAnswered);
   }
 
   @Override
@@ -305,17 +299,8 @@ public class DHTCommunity extends Community implements RoutingTableOverlay {
     }
   }
 
-  /** Completes the matching ping. */
-  protected void onPingResponse(Received<PingResponsePayload> r) {
-    onResponse("ping", r);
-  }
-
-  final <T extends Record & org.jipv8.api.messaging.Correlated> void onResponse(
-      String type, Received<T> r) {
-    if (!requests.complete(type, r.payload().identifier(), r.peer().publicKeyBin(), r.payload())) {
-      dropByPolicy(Packets.messageId(r.payload().getClass()));
-    }
-  }
+  /** A ping of {@code node} was answered (the discovery community updates its records). */
+  void onPingAnswered(Node node) {}
 
   // ------------------------------------------------------------------ store
 

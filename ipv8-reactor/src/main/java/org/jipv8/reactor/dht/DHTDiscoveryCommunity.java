@@ -9,10 +9,10 @@ import org.jipv8.api.address.Address;
 import org.jipv8.api.peer.Peer;
 import org.jipv8.reactor.community.CommunitySettings;
 import org.jipv8.reactor.community.Received;
+import org.jipv8.reactor.crypto.Keys;
 import org.jipv8.reactor.dht.payload.ConnectPeerRequestPayload;
 import org.jipv8.reactor.dht.payload.ConnectPeerResponsePayload;
 import org.jipv8.reactor.dht.payload.PingRequestPayload;
-import org.jipv8.reactor.dht.payload.PingResponsePayload;
 import org.jipv8.reactor.dht.payload.StorePeerRequestPayload;
 import org.jipv8.reactor.dht.payload.StorePeerResponsePayload;
 import org.jipv8.reactor.dht.payload.WireNode;
@@ -39,9 +39,7 @@ public class DHTDiscoveryCommunity extends DHTCommunity {
   public DHTDiscoveryCommunity(CommunitySettings settings) {
     super(settings);
     addReceivedHandler(StorePeerRequestPayload.class, this::onStorePeerRequest);
-    addReceivedHandler(StorePeerResponsePayload.class, this::onStorePeerResponse);
     addReceivedHandler(ConnectPeerRequestPayload.class, this::onConnectPeerRequest);
-    addReceivedHandler(ConnectPeerResponsePayload.class, r -> onResponse("connect-peer", r));
     tasks()
         .register(
             "store_peer",
@@ -66,9 +64,8 @@ public class DHTDiscoveryCommunity extends DHTCommunity {
   }
 
   @Override
-  protected void onPingResponse(Received<PingResponsePayload> r) {
-    super.onPingResponse(r);
-    TrackedNode storing = find(r.peer().publicKeyBin(), storeForMe);
+  void onPingAnswered(Node node) {
+    TrackedNode storing = find(node.publicKeyRef(), storeForMe);
     if (storing != null) {
       storing.heardFrom(now());
     }
@@ -125,7 +122,7 @@ public class DHTDiscoveryCommunity extends DHTCommunity {
       // A separate object: the stored-at entry keeps its own status, apart from the table's.
       TrackedNode fresh = new TrackedNode(n.node());
       sends.add(
-          request(
+          dhtRequest(
                   "store-peer",
                   fresh,
                   id -> new StorePeerRequestPayload(id, token, key),
@@ -172,10 +169,6 @@ public class DHTDiscoveryCommunity extends DHTCommunity {
       nodes.add(node);
     }
     sendMessage(r.source(), new StorePeerResponsePayload(p.identifier()));
-  }
-
-  private void onStorePeerResponse(Received<StorePeerResponsePayload> r) {
-    onResponse("store-peer", r);
   }
 
   /** The peers stored here under {@code mid} (a snapshot; call on the protocol thread). */
@@ -228,7 +221,7 @@ public class DHTDiscoveryCommunity extends DHTCommunity {
     for (TrackedNode n : nodes) {
       TrackedNode fresh = new TrackedNode(n.node());
       sends.add(
-          request(
+          dhtRequest(
                   "connect-peer",
                   fresh,
                   id -> new ConnectPeerRequestPayload(id, myEstimatedLan(), target),
@@ -240,11 +233,7 @@ public class DHTDiscoveryCommunity extends DHTCommunity {
         .flatMapIterable(ConnectPeerResponsePayload::nodes)
         .filter(w -> matches(w, target))
         .next()
-        .map(
-            w ->
-                toPeer(
-                    new Node(
-                        org.jipv8.reactor.crypto.Keys.publicFromBin(w.publicKey()), w.address())))
+        .map(w -> toPeer(new Node(Keys.publicFromBin(w.publicKey()), w.address())))
         .switchIfEmpty(
             Mono.error(
                 new DhtException(
@@ -253,7 +242,7 @@ public class DHTDiscoveryCommunity extends DHTCommunity {
 
   private boolean matches(WireNode w, byte[] mid) {
     try {
-      Node node = new Node(org.jipv8.reactor.crypto.Keys.publicFromBin(w.publicKey()), w.address());
+      Node node = new Node(Keys.publicFromBin(w.publicKey()), w.address());
       if (Arrays.equals(node.midRef(), mid)) {
         return true;
       }

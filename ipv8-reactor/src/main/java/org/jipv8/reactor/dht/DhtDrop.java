@@ -17,8 +17,6 @@ public enum DhtDrop {
   TOO_MANY_VALUES,
   /** A store-peer-request whose target is not the sender's mid. */
   KEY_MISMATCH,
-  /** A response with no pending request of that type and identifier from that node. */
-  UNSOLICITED_RESPONSE,
   /** A value that does not parse or whose signature does not verify (not stored, not returned). */
   INVALID_VALUE,
   /** A node of a find-response that is not closer than the crawl's best four (not contacted). */

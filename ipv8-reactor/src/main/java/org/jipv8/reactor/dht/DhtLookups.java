@@ -84,7 +84,7 @@ final class DhtLookups {
         continue;
       }
       sends.add(
-          dht.request(
+          dht.dhtRequest(
                   "store",
                   n,
                   id -> new StoreRequestPayload(id, token, key, batch),
@@ -102,7 +102,7 @@ final class DhtLookups {
 
   Mono<FindResponsePayload> sendFind(
       TrackedNode node, byte[] target, boolean forceNodes, int offset) {
-    return dht.request(
+    return dht.dhtRequest(
             "find",
             node,
             id -> new FindRequestPayload(id, dht.myEstimatedLan(), target, offset, forceNodes),

@@ -1,5 +1,6 @@
 package org.jipv8.reactor.dht;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 import org.jipv8.api.address.Address;
@@ -75,12 +76,12 @@ public final class Node {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Node n && java.util.Arrays.equals(publicKeyBin, n.publicKeyBin);
+    return o instanceof Node n && Arrays.equals(publicKeyBin, n.publicKeyBin);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Arrays.hashCode(publicKeyBin);
+    return Arrays.hashCode(publicKeyBin);
   }
 
   @Override

@@ -28,6 +28,13 @@ class IntroductionGuardTest {
   }
 
   @Test
+  void aWalkToALanSlotMatchesTheAnswerFromThatHostAndPort() {
+    IntroductionGuard g = new IntroductionGuard(IntroductionHardening.DEFAULT);
+    g.requested(Address.lan("10.0.0.5", 7), 3, 0);
+    assertTrue(g.answered(Address.ipv4("10.0.0.5", 7), 3, 1));
+  }
+
+  @Test
   void pendingRequestsAreBoundedAndExpire() {
     IntroductionGuard g = new IntroductionGuard(IntroductionHardening.DEFAULT);
     for (int i = 0; i < 5000; i++) {

@@ -171,6 +171,32 @@ class DhtBehaviourTest {
     }
   }
 
+  @Test
+  void valuesOneByteOverTheLimitAreRefusedBeforeAnyCrawl() {
+    try (TestNetwork net = TestNetwork.create(9)) {
+      DHTCommunity a = net.node().add(DHTCommunity::new);
+      com.fasterxml.jackson.databind.JsonNode tooBig =
+          DhtVectorsTest.DHT.get("values").get("too_big");
+      List<Throwable> errors = new java.util.ArrayList<>();
+      int signedData = tooBig.get("signed-one-byte-too-long").get("data_length").asInt();
+      int unsignedData = tooBig.get("unsigned-one-byte-too-long").get("data_length").asInt();
+      a.storeValue(new byte[20], new byte[signedData], true).subscribe(x -> {}, errors::add);
+      a.storeValue(new byte[20], new byte[unsignedData], false).subscribe(x -> {}, errors::add);
+      a.storeValue(new byte[20], new byte[unsignedData - 1], false).subscribe(x -> {}, errors::add);
+      net.advance();
+      assertEquals(3, errors.size());
+      assertTrue(
+          errors.get(0).getMessage().contains("value too long: 171 bytes"),
+          errors.get(0).getMessage());
+      assertTrue(
+          errors.get(1).getMessage().contains("value too long: 171 bytes"),
+          errors.get(1).getMessage());
+      assertTrue(
+          errors.get(2).getMessage().contains("no nodes in the routing table"),
+          "170 bytes is allowed, then there is nobody to ask: " + errors.get(2).getMessage());
+    }
+  }
+
   private static List<Sent> findsFrom(TestNetwork net, TestNode n) {
     return net.internet().sent().stream()
         .filter(s -> s.from().equals(n.wan()) && Packets.messageId(s.data()) == 5)

@@ -245,6 +245,27 @@ class DhtVectorsTest {
     }
   }
 
+  @Test
+  void everyDatagramOfTheScriptedExchangeParsesVerifiesAndRebuilds() {
+    JsonNode datagrams = DHT.get("exchange").get("datagrams");
+    assertEquals(94, datagrams.size());
+    for (JsonNode d : datagrams) {
+      byte[] packet = Vectors.hex(d.get("packet_hex"));
+      int id = d.get("msg_id").asInt();
+      Decoded<? extends Record> decoded = Packets.decode(packet, TYPES.get(id));
+      String sender = DHT.get("nodes").get(d.get("from").asText()).get("key").asText();
+      PrivateKey key = VectorIdentities.key(sender);
+      if (decoded.signer() != null) {
+        assertArrayEquals(
+            key.publicKey().toBin(), decoded.signer().toBin(), "step " + d.get("step"));
+      }
+      byte[] rebuilt =
+          Packets.encode(
+              DhtConstants.COMMUNITY_ID.prefix(), decoded.payload(), key, decoded.globalTime());
+      assertEquals(d.get("packet_hex").asText(), HEX.formatHex(rebuilt), "step " + d.get("step"));
+    }
+  }
+
   // ------------------------------------------------------------------ helpers
 
   static Address address(JsonNode json) {
