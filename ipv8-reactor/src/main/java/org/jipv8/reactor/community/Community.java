@@ -198,7 +198,7 @@ public abstract non-sealed class Community extends CommunityCore implements Stra
 
   /** Counts the message being handled as dropped for {@code reason}; from a handler. */
   final void dropAs(DropReason reason, int messageId) {
-    dispatch.dropAs(reason, messageId);
+    engine().dispatch.dropAs(reason, messageId);
   }
 
   /** Whether a request must be refused: {@code 0 <= maxPeers < |peers|}. */
