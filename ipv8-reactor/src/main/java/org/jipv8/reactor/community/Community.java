@@ -196,6 +196,11 @@ public abstract non-sealed class Community extends CommunityCore implements Stra
     engine().dispatch.dropAs(DropReason.POLICY, messageId);
   }
 
+  /** Counts the message being handled as dropped for {@code reason}; from a handler. */
+  final void dropAs(DropReason reason, int messageId) {
+    engine().dispatch.dropAs(reason, messageId);
+  }
+
   /** Whether a request must be refused: {@code 0 <= maxPeers < |peers|}. */
   protected final boolean overPeerLimit() {
     return maxPeers() >= 0 && getPeers().size() > maxPeers();
