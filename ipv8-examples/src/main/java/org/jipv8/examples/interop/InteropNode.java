@@ -17,8 +17,8 @@ import org.jipv8.api.config.WalkerConfig;
 import org.jipv8.api.keys.KeyType;
 import org.jipv8.api.messaging.Unsigned;
 import org.jipv8.api.peer.Peer;
-import org.jipv8.examples.LocalNode;
 import org.jipv8.reactor.service.Ipv8;
+import org.jipv8.reactor.service.Loopback;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
@@ -110,7 +110,7 @@ public final class InteropNode {
       config.addOverlay(
           "DHTDiscoveryCommunity",
           "me",
-          List.of(LocalNode.randomWalk(20), WalkerConfig.of("PingChurn", -1, Map.of())),
+          List.of(Loopback.randomWalk(20), WalkerConfig.of("PingChurn", -1, Map.of())),
           List.of(),
           Map.of(),
           List.of());
@@ -120,7 +120,7 @@ public final class InteropNode {
             .addOverlay(
                 "InteropCommunity",
                 "me",
-                List.of(LocalNode.randomWalk(20)),
+                List.of(Loopback.randomWalk(20)),
                 List.of(),
                 Map.of(),
                 List.of())
