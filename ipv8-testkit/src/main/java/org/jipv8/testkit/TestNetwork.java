@@ -36,7 +36,7 @@ import reactor.test.scheduler.VirtualTimeScheduler;
  * try (TestNetwork<ClockCommunity> net =
  *     TestNetwork.of(ClockCommunity.class, ClockCommunity::new).nodes(3).start()) {
  *   net.introduceAll();
- *   net.run(() -> net.community(0).send(net.community(1).myPeer(), new ClockMessage(7)));
+ *   net.run(() -> net.community(0).sendNow(net.community(1).myPeer(), new ClockMessage(7)));
  *   net.deliverAll();
  *   assertEquals(1, net.capture().count(ClockMessage.class));
  * }

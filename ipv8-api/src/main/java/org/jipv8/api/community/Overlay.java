@@ -1,9 +1,7 @@
 package org.jipv8.api.community;
 
 import java.util.List;
-import java.util.Map;
 import org.jipv8.api.address.Address;
-import org.jipv8.api.discovery.StrategyFactory;
 import org.jipv8.api.peer.Peer;
 import reactor.core.publisher.Mono;
 
@@ -44,15 +42,6 @@ public interface Overlay {
 
   /** The peer limit; a negative value means unlimited. */
   int maxPeers();
-
-  /**
-   * Strategies this community offers by name for configuration files (py-ipv8's {@code
-   * get_available_strategies()}); the built-ins {@code RandomWalk} and {@code EdgeWalk} are always
-   * available and win on a name clash.
-   */
-  default Map<String, StrategyFactory> availableStrategies() {
-    return Map.of();
-  }
 
   /** Stops the community's tasks, bootstrappers and handlers; completes when done. */
   Mono<Void> unload();

@@ -15,7 +15,6 @@ import org.jipv8.api.keys.KeyType;
 import org.jipv8.api.peer.Peer;
 import org.jipv8.reactor.community.CommunitySettings;
 import org.jipv8.reactor.community.LanAddressProvider;
-import org.jipv8.reactor.community.PrefixRouter;
 import org.jipv8.reactor.crypto.Keys;
 import org.jipv8.reactor.endpoint.LoopbackGuard;
 import org.jipv8.reactor.endpoint.UdpEndpoint;
@@ -162,7 +161,7 @@ final class BenchReceiver implements BenchChild.Role {
     endpoint.statistics().drops().forEach((r, n) -> all.merge(r.name(), n, Long::sum));
     if (community != null) {
       community.statistics().drops().forEach((r, n) -> all.merge(r.name(), n, Long::sum));
-      PrefixRouter.of(endpoint).drops().forEach((r, n) -> all.merge(r.name(), n, Long::sum));
+      community.settings().router().drops().forEach((r, n) -> all.merge(r.name(), n, Long::sum));
     }
     long kernel = KernelUdp.drops(endpoint.localAddress().port());
     if (kernel >= 0) {

@@ -18,7 +18,12 @@ final class CliOverlays {
 
   /** The overlay class names, for help texts. */
   static final List<String> NAMES =
-      List.of("DiscoveryCommunity", "ClockCommunity", "InteropCommunity");
+      List.of(
+          "DiscoveryCommunity",
+          "DHTCommunity",
+          "DHTDiscoveryCommunity",
+          "ClockCommunity",
+          "InteropCommunity");
 
   /** Registers the overlays the engine does not build in. */
   static Ipv8Builder register(Ipv8Builder builder) {

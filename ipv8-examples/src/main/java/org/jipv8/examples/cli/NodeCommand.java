@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs a node from a py-ipv8-style JSON or YAML configuration file.",
       "The overlay classes a file may name are DiscoveryCommunity, DHTCommunity,"
-          + " DHTDiscoveryCommunity, ClockCommunity and InteropCommunity. While it runs, the node prints a status line (peers per overlay,"
-          + " datagrams in and out, drops by reason); with -v also a line per peer found or lost;"
+          + " DHTDiscoveryCommunity, ClockCommunity and InteropCommunity. While it runs, the node"
+          + " prints a status line (peers per overlay, datagrams in and out, drops by reason); with -v also a line per peer found or lost;"
           + " at exit a summary table. Check a file first with: ipv8 config --check FILE."
     })
 final class NodeCommand implements Callable<Integer> {

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.jipv8.api.config.Ipv8Configuration;
-import org.jipv8.examples.LocalNode;
 import org.jipv8.examples.tutorial.ClockCommunity;
 import org.jipv8.reactor.bootstrap.BootstrapServer;
 import org.jipv8.reactor.community.DiscoveryCommunity;
 import org.jipv8.reactor.endpoint.LoopbackGuard;
 import org.jipv8.reactor.endpoint.UdpEndpoint;
 import org.jipv8.reactor.service.Ipv8;
+import org.jipv8.reactor.service.Loopback;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -54,19 +54,19 @@ public final class DemoNetwork {
       Random seeds = new Random(options.seed());
       for (int i = 0; i < options.nodes(); i++) {
         Ipv8Configuration cfg =
-            LocalNode.config(0)
+            Loopback.configurationBuilder(0)
                 .addOverlay(
                     "DiscoveryCommunity",
                     "me",
-                    List.of(LocalNode.randomWalk(options.target())),
-                    List.of(LocalNode.tracker(trackerPort)),
+                    List.of(Loopback.randomWalk(options.target())),
+                    List.of(Loopback.tracker(trackerPort)),
                     Map.of(),
                     List.of())
                 .addOverlay(
                     "ClockCommunity",
                     "me",
-                    List.of(LocalNode.randomWalk(options.target())),
-                    List.of(LocalNode.tracker(trackerPort)),
+                    List.of(Loopback.randomWalk(options.target())),
+                    List.of(Loopback.tracker(trackerPort)),
                     Map.of(),
                     List.of(List.of("startTalking")))
                 .finalizeConfig();

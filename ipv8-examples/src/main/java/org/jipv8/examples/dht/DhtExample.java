@@ -16,6 +16,7 @@ import org.jipv8.reactor.service.Walker;
 import org.jipv8.reactor.service.Walkers;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Nodes on 127.0.0.1 run py-ipv8's DHT: one stores a signed value, another finds it (with its
@@ -66,7 +67,7 @@ public final class DhtExample {
   private static <T> Mono<T> retry(Mono<T> operation) {
     return operation
         .switchIfEmpty(Mono.error(new IllegalStateException("nothing yet")))
-        .retryWhen(reactor.util.retry.Retry.fixedDelay(20, Duration.ofSeconds(1)));
+        .retryWhen(Retry.fixedDelay(20, Duration.ofSeconds(1)));
   }
 
   // end::main[]

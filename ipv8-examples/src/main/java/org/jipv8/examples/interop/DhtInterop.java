@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jipv8.api.address.Address;
 import org.jipv8.api.peer.Peer;
 import org.jipv8.reactor.dht.DHTDiscoveryCommunity;
@@ -34,7 +35,7 @@ final class DhtInterop {
   private final class Operation {
     final String failedEvent;
     final Map<String, Object> fields;
-    final java.util.function.Supplier<Mono<Map<String, Object>>> attempt;
+    final Supplier<Mono<Map<String, Object>>> attempt;
     final String successEvent;
     volatile boolean done;
     boolean running;
@@ -44,7 +45,7 @@ final class DhtInterop {
         String successEvent,
         String failedEvent,
         Map<String, Object> fields,
-        java.util.function.Supplier<Mono<Map<String, Object>>> attempt) {
+        Supplier<Mono<Map<String, Object>>> attempt) {
       this.successEvent = successEvent;
       this.failedEvent = failedEvent;
       this.fields = fields;

@@ -59,6 +59,7 @@ class ConfigCommandTest {
            "walkers": [{"strategy": "RandomWalk", "init": {"timout": 3.0}}],
            "bootstrappers": [{"class": "DispersyBootstrapper",
                               "init": {"ip_addresses": [["localhost", 18000]]}}],
+           "initialize": {"max_peer": 3},
            "on_start": ["startTalking"]}]}
         """);
     assertEquals(2, run("config", "--check", file.toString()));
@@ -70,11 +71,12 @@ class ConfigCommandTest {
           "logger.level",
           "overlays[0].walkers[0].init.timout",
           "overlays[0].bootstrappers[0].init.ip_addresses[0][0]",
-          "overlays[0].on_start[0]"
+          "overlays[0].on_start[0]",
+          "overlays[0].initialize.max_peer"
         }) {
       assertTrue(text.contains("at " + path + ":"), path + " not in\n" + text);
     }
-    assertTrue(text.contains("6 problems"), text);
+    assertTrue(text.contains("7 problems"), text);
     assertTrue(text.contains("did you mean 'walker_interval'?"), text);
     assertTrue(text.contains("  overlays[0].walkers[0].peers = 20"), text);
   }

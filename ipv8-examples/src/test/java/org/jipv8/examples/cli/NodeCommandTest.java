@@ -12,11 +12,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.jipv8.examples.LocalNode;
 import org.jipv8.examples.tutorial.ClockCommunity;
 import org.jipv8.reactor.config.LogLevels;
 import org.jipv8.reactor.service.Ipv8;
 import org.jipv8.reactor.service.LocalTracker;
+import org.jipv8.reactor.service.Loopback;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,12 +73,12 @@ class NodeCommandTest {
     Ipv8 other =
         Ipv8.builder()
             .configuration(
-                LocalNode.config(0)
+                Loopback.configurationBuilder(0)
                     .addOverlay(
                         "ClockCommunity",
                         "me",
-                        List.of(LocalNode.randomWalk(10)),
-                        List.of(LocalNode.tracker(trackerPort)),
+                        List.of(Loopback.randomWalk(10)),
+                        List.of(Loopback.tracker(trackerPort)),
                         Map.of(),
                         List.of())
                     .finalizeConfig())

@@ -27,6 +27,9 @@ class DemoTest {
     assertTrue(out.contains("at target"), out);
     assertTrue(out.contains("node-05"), out);
     assertTrue(out.contains("5/5 nodes reached 4 peers"), out);
+    // Nothing a local network does is refused by the loopback guard (no datagram to 0.0.0.0).
+    assertTrue(out.contains("drops by reason: "), out);
+    assertTrue(!out.contains("LOOPBACK_GUARD"), out);
   }
 
   private static NodeSnapshot node(String name, long target) {

@@ -19,17 +19,16 @@ import org.jipv8.api.endpoint.Datagram;
 import org.jipv8.api.endpoint.Endpoint;
 import org.jipv8.api.keys.KeyType;
 import org.jipv8.api.keys.PrivateKey;
-import org.jipv8.api.messaging.Bits;
 import org.jipv8.api.messaging.DropReason;
 import org.jipv8.api.messaging.PacketDecodingException;
 import org.jipv8.api.messaging.Unsigned;
 import org.jipv8.api.peer.Peer;
+import org.jipv8.reactor.community.IntroductionMessages;
 import org.jipv8.reactor.crypto.Keys;
 import org.jipv8.reactor.messaging.Decoded;
 import org.jipv8.reactor.messaging.Packets;
 import org.jipv8.reactor.messaging.payload.IntroductionRequestPayload;
 import org.jipv8.reactor.messaging.payload.IntroductionResponsePayload;
-import org.jipv8.reactor.messaging.payload.PunctureRequestPayload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -55,8 +54,9 @@ import reactor.core.scheduler.Schedulers;
  *   <li>Every other datagram is ignored and counted; nothing from the network can stop it.
  * </ul>
  *
- * <p>Threading: all state lives on the injected protocol scheduler; the public methods are safe
- * from any thread.
+ * <p>Threading: all state lives on the injected protocol scheduler, without locks; the readers
+ * ({@link #members}, {@link #memberCount}) return immutable snapshots taken after every change and
+ * are safe from any thread.
  */
 public final class BootstrapServer {
   private static final Logger log = LoggerFactory.getLogger(BootstrapServer.class);
@@ -85,6 +85,8 @@ public final class BootstrapServer {
   private final AtomicLong introductions = new AtomicLong();
   private final AtomicLong responses = new AtomicLong();
   private final Disposable.Composite running = Disposables.composite();
+  private volatile Map<String, List<Address>> memberSnapshot = Map.of();
+  private volatile int memberCountSnapshot;
 
   private BootstrapServer(Builder b) {
     this.endpoint = Objects.requireNonNull(b.endpoint, "endpoint");
@@ -151,16 +153,20 @@ public final class BootstrapServer {
 
   /** Members of a community (a snapshot, call from any thread). */
   public List<Address> members(CommunityId community) {
-    synchronized (this) {
-      Map<Address, Member> m =
-          communities.get(java.util.HexFormat.of().formatHex(community.prefix()));
-      return m == null ? List.of() : List.copyOf(m.keySet());
-    }
+    return memberSnapshot.getOrDefault(
+        java.util.HexFormat.of().formatHex(community.prefix()), List.of());
   }
 
   /** Number of distinct members over all communities. */
-  public synchronized int memberCount() {
-    return memberSince.size();
+  public int memberCount() {
+    return memberCountSnapshot;
+  }
+
+  private void publishSnapshot() {
+    Map<String, List<Address>> next = new HashMap<>();
+    communities.forEach((k, v) -> next.put(k, List.copyOf(v.keySet())));
+    memberSnapshot = Map.copyOf(next);
+    memberCountSnapshot = memberSince.size();
   }
 
   /** Datagrams ignored or rejected, by reason. */
@@ -185,10 +191,10 @@ public final class BootstrapServer {
     return responses.get();
   }
 
-  // State is confined to the protocol scheduler; the monitor only makes snapshots for readers safe.
-  private synchronized void onDatagramSafely(Datagram d) {
+  private void onDatagramSafely(Datagram d) {
     try {
       onDatagram(d);
+      publishSnapshot();
     } catch (PacketDecodingException e) {
       count(e.reason());
       log.debug("dropped datagram from {}: {}", d.source(), e.getMessage());
@@ -240,8 +246,9 @@ public final class BootstrapServer {
     if (!others.isEmpty()) {
       Member other = others.get(random.nextInt(others.size()));
       long punctureTime = me.claimGlobalTime();
-      PunctureRequestPayload puncture =
-          new PunctureRequestPayload(p.destinationAddress(), source, p.identifier());
+      Record puncture =
+          IntroductionMessages.punctureRequest(
+              p.destinationAddress(), source, p.identifier(), false);
       endpoint.send(other.contact(), Packets.encode(prefix, puncture, null, punctureTime));
       lanIntro = other.lan() != null && other.lan().isIpv4() ? other.lan() : Address.NULL;
       wanIntro = other.contact();
@@ -249,13 +256,13 @@ public final class BootstrapServer {
     }
     Address own = endpoint.localAddress();
     IntroductionResponsePayload response =
-        new IntroductionResponsePayload(
+        IntroductionMessages.response(
             source,
             own,
             own,
             lanIntro,
             wanIntro,
-            new Bits(IntroductionResponsePayload.SUPPORTS_NEW_STYLE),
+            IntroductionResponsePayload.SUPPORTS_NEW_STYLE,
             p.identifier(),
             new byte[0]);
     long time = Unsigned.mod65536(me.claimGlobalTime());
@@ -277,7 +284,7 @@ public final class BootstrapServer {
     }
   }
 
-  private synchronized void probeAll() {
+  private void probeAll() {
     try {
       Address own = endpoint.localAddress();
       for (Map.Entry<String, LinkedHashMap<Address, Member>> e : communities.entrySet()) {
@@ -285,22 +292,15 @@ public final class BootstrapServer {
         for (Member m : List.copyOf(e.getValue().values())) {
           int identifier = Unsigned.mod65536(me.claimGlobalTime());
           IntroductionRequestPayload probe =
-              new IntroductionRequestPayload(
-                  m.contact(),
-                  own,
-                  own,
-                  new Bits(IntroductionRequestPayload.ADVICE),
-                  identifier,
-                  new byte[0]);
+              IntroductionMessages.request(m.contact(), own, own, identifier, new byte[0]);
           Probe key = new Probe(m.contact(), e.getKey(), identifier);
           pendingProbes.put(key, scheduler.now(TimeUnit.MILLISECONDS));
           endpoint.send(m.contact(), Packets.encode(prefix, probe, me.privateKey(), identifier));
           scheduler.schedule(
               () -> {
-                synchronized (this) {
-                  if (pendingProbes.remove(key) != null) {
-                    dropFromCommunity(key.prefixHex(), key.member());
-                  }
+                if (pendingProbes.remove(key) != null) {
+                  dropFromCommunity(key.prefixHex(), key.member());
+                  publishSnapshot();
                 }
               },
               probeTimeout.toMillis(),

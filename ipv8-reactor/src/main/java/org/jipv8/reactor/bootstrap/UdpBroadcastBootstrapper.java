@@ -12,7 +12,6 @@ import org.jipv8.api.community.Overlay;
 import org.jipv8.api.endpoint.Datagram;
 import org.jipv8.api.endpoint.Endpoint;
 import org.jipv8.reactor.community.Community;
-import org.jipv8.reactor.community.PrefixRouter;
 import org.jipv8.reactor.endpoint.LoopbackGuard;
 import org.jipv8.reactor.endpoint.UdpEndpoint;
 import org.slf4j.Logger;
@@ -211,7 +210,7 @@ public final class UdpBroadcastBootstrapper implements Bootstrapper {
       c.protocolScheduler().schedule(() -> c.walkTo(d.source()));
     } else if (data.length > prefix.length
         && Arrays.equals(data, 0, prefix.length, prefix, 0, prefix.length)) {
-      PrefixRouter.of(c.endpoint()).route(d);
+      c.settings().router().route(d);
     }
   }
 

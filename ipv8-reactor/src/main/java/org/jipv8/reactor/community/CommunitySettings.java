@@ -179,7 +179,10 @@ public record CommunitySettings(
       return this;
     }
 
-    /** The endpoint's router (default: {@link PrefixRouter#of(Endpoint)}). */
+    /**
+     * The endpoint's router (default: a new {@link PrefixRouter#create(Endpoint)}; share one per
+     * endpoint).
+     */
     public Builder router(PrefixRouter router) {
       this.router = router;
       return this;
@@ -215,7 +218,7 @@ public record CommunitySettings(
           bootstrappers,
           extra,
           lanAddresses != null ? lanAddresses : LanAddressProvider.system(),
-          router != null ? router : PrefixRouter.of(endpoint));
+          router != null ? router : PrefixRouter.create(endpoint));
     }
   }
 }

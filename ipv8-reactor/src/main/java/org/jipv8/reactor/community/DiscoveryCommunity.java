@@ -8,12 +8,10 @@ import java.util.Map;
 import org.jipv8.api.address.Address;
 import org.jipv8.api.community.CommunityId;
 import org.jipv8.api.community.Overlay;
-import org.jipv8.api.discovery.StrategyFactory;
 import org.jipv8.api.messaging.Bits;
 import org.jipv8.api.messaging.PacketDecodingException;
 import org.jipv8.api.messaging.Unsigned;
 import org.jipv8.api.peer.Peer;
-import org.jipv8.reactor.discovery.BuiltinStrategies;
 import org.jipv8.reactor.messaging.Decoded;
 import org.jipv8.reactor.messaging.Packets;
 import org.jipv8.reactor.messaging.payload.IntroductionRequestPayload;
@@ -67,11 +65,6 @@ public class DiscoveryCommunity extends Community implements PingingOverlay, Sim
         DiscoveryCommunity::decodeIntroductionRequest,
         this::onIntroductionRequest,
         this::overPeerLimit);
-  }
-
-  @Override
-  public Map<String, StrategyFactory> availableStrategies() {
-    return BuiltinStrategies.discoveryCommunity();
   }
 
   /** The pending pings (tests, diagnostics). */

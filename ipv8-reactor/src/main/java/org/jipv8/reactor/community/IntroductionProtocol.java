@@ -2,11 +2,13 @@ package org.jipv8.reactor.community;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.jipv8.api.address.Address;
 import org.jipv8.api.address.AddressKind;
 import org.jipv8.api.community.CommunityId;
 import org.jipv8.api.messaging.Bits;
+import org.jipv8.api.messaging.DropReason;
 import org.jipv8.api.messaging.Unsigned;
 import org.jipv8.api.peer.Peer;
 import org.jipv8.reactor.messaging.payload.IntroductionRequestPayload;
@@ -37,6 +39,8 @@ final class IntroductionProtocol {
   private final OwnAddresses own;
   private final HandlerTable handlers;
   private final Invokers invokers;
+  // Null when the community's settings turn the hardening off (py-ipv8 3.1's behaviour).
+  private final IntroductionGuard guard;
 
   IntroductionProtocol(Community c, OwnAddresses own, HandlerTable handlers, Invokers invokers) {
     this.c = c;
@@ -48,6 +52,8 @@ final class IntroductionProtocol {
     this.own = own;
     this.handlers = handlers;
     this.invokers = invokers;
+    IntroductionHardening hardening = IntroductionHardening.fromSettings(c.settings().extra());
+    this.guard = hardening.enabled() ? new IntroductionGuard(hardening) : null;
   }
 
   /** Registers the handlers of 231, 232, 233, 234, 245, 246, 249 and 250. */
@@ -58,6 +64,7 @@ final class IntroductionProtocol {
         Invokers.typedDecoder(PunctureRequestPayload.class),
         (source, d) -> {
           onPunctureRequest(
+              source,
               d.payload().lanWalkerAddress(),
               d.payload().wanWalkerAddress(),
               d.payload().identifier(),
@@ -71,6 +78,7 @@ final class IntroductionProtocol {
         Invokers.typedDecoder(NewPunctureRequestPayload.class),
         (source, d) -> {
           onPunctureRequest(
+              source,
               d.payload().lanWalkerAddress(),
               d.payload().wanWalkerAddress(),
               d.payload().identifier(),
@@ -126,6 +134,7 @@ final class IntroductionProtocol {
               IntroductionResponsePayload p = r.payload();
               onIntroductionResponse(
                   r,
+                  245,
                   p.supportsNewStyle(),
                   p.destinationAddress(),
                   p.sourceWanAddress(),
@@ -144,6 +153,7 @@ final class IntroductionProtocol {
               NewIntroductionResponsePayload p = r.payload();
               onIntroductionResponse(
                   r,
+                  233,
                   true,
                   p.destinationAddress(),
                   p.sourceWanAddress(),
@@ -196,7 +206,34 @@ final class IntroductionProtocol {
           IntroductionMessages.request(
               destination, own.myEstimatedLan(), own.myEstimatedWan(), identifier, extra);
     }
+    if (guard != null) {
+      // Recorded before sending: on a synchronous transport the answer arrives inside sendNow.
+      guard.requested(destination, identifier, c.now());
+      scheduleRetry(destination, payload, identifier, 1);
+    }
     c.sendNow(destination, payload, identifier);
+  }
+
+  /**
+   * Sends an unanswered request again (same payload, so the same identifier and, for a signed
+   * message, the same bytes) after the retry interval, up to the configured number of retries: a
+   * single lost datagram then no longer costs a whole walk step.
+   */
+  private void scheduleRetry(Address destination, Record payload, int identifier, int attempt) {
+    IntroductionHardening h = guard.config();
+    if (attempt > h.retries()) {
+      return;
+    }
+    c.protocolScheduler()
+        .schedule(
+            () -> {
+              if (!c.isUnloaded() && guard.isPending(destination, identifier, c.now())) {
+                c.sendNow(destination, payload, identifier);
+                scheduleRetry(destination, payload, identifier, attempt + 1);
+              }
+            },
+            h.retryInterval().toMillis(),
+            TimeUnit.MILLISECONDS);
   }
 
   private void onIntroductionRequest(
@@ -211,7 +248,7 @@ final class IntroductionProtocol {
       peer.setNewStyleIntro(true);
     }
     if (c.overPeerLimit()) {
-      c.dropByPolicy(newStyleMessage ? 234 : 246);
+      c.dropAs(DropReason.PEER_LIMIT, newStyleMessage ? 234 : 246);
       return;
     }
     if (sourceLan.kind() == AddressKind.UDPV4) {
@@ -301,6 +338,7 @@ final class IntroductionProtocol {
 
   private void onIntroductionResponse(
       Received<? extends Record> r,
+      int messageId,
       boolean supportsNewStyle,
       Address destination,
       Address sourceWan,
@@ -309,6 +347,9 @@ final class IntroductionProtocol {
       int identifier,
       boolean introSupportsNewStyle) {
     Peer peer = r.peer();
+    if (guard != null && !admitResponse(r, messageId, identifier)) {
+      return;
+    }
     if (supportsNewStyle) {
       peer.setNewStyleIntro(true);
     }
@@ -353,11 +394,32 @@ final class IntroductionProtocol {
     c.introductionResponseCallback(peer, r.globalTime(), r.payload());
   }
 
+  /**
+   * Hardening: a response must answer a request we sent to its source with its identifier, in time
+   * ({@code UNSOLICITED_RESPONSE} otherwise), and may not add a peer past {@code max_peers} ({@code
+   * PEER_LIMIT}).
+   */
+  private boolean admitResponse(Received<? extends Record> r, int messageId, int identifier) {
+    if (!guard.answered(r.source(), identifier, c.now())) {
+      c.dropAs(DropReason.UNSOLICITED_RESPONSE, messageId);
+      return false;
+    }
+    if (maxPeers >= 0 && !network.isVerified(r.peer()) && c.getPeers().size() >= maxPeers) {
+      c.dropAs(DropReason.PEER_LIMIT, messageId);
+      return false;
+    }
+    return true;
+  }
+
   private void onPunctureRequest(
-      Address lanWalker, Address wanWalker, int identifier, boolean newStyle) {
+      Address source, Address lanWalker, Address wanWalker, int identifier, boolean newStyle) {
     Address target = wanWalker;
     if (wanWalker.host().equals(own.myEstimatedWan().host())) {
       target = lanWalker;
+    }
+    if (guard != null && !guard.allowPunctureRequest(source, target, c.now())) {
+      c.dropAs(DropReason.RATE_LIMITED, newStyle ? 232 : 250);
+      return;
     }
     Record puncture =
         newStyle

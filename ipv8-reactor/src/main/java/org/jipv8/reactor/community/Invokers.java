@@ -84,6 +84,18 @@ final class Invokers implements ContextBuilder {
     return m;
   }
 
+  /** The {@code @Message} of a signed type with a global time (replay windows key on it). */
+  static Message replayAnnotation(Class<?> type) {
+    Message m = userAnnotation(type, true);
+    if (!m.globalTime()) {
+      throw new IllegalArgumentException(
+          type.getName()
+              + " must be signed and carry a global time for replay protection"
+              + " (@Message(signed = true, globalTime = true))");
+    }
+    return m;
+  }
+
   static <T extends Record> PacketDecoder<T> typedDecoder(Class<T> type) {
     return packet -> Packets.decode(packet, type);
   }

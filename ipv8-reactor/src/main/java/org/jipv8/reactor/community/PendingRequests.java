@@ -2,12 +2,14 @@ package org.jipv8.reactor.community;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import java.util.random.RandomGenerator;
 import org.jipv8.api.messaging.Correlated;
 import org.jipv8.api.messaging.DropReason;
+import org.jipv8.api.messaging.Message;
 import org.jipv8.api.peer.Peer;
 import reactor.core.publisher.Mono;
 
@@ -43,10 +45,21 @@ final class PendingRequests {
     return cache;
   }
 
-  /** Makes {@code responseType} (message id {@code messageId}) expected. */
-  void expect(int messageId, Class<?> responseType) {
+  /**
+   * Checks the arguments of {@code Community.request} and makes {@code responseType} expected.
+   *
+   * @return the response type's {@code @Message}
+   */
+  Message expect(Peer peer, Object request, Class<?> responseType, Duration timeout) {
+    Objects.requireNonNull(peer, "peer");
+    Objects.requireNonNull(request, "request");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("a request timeout must be positive, got " + timeout);
+    }
+    Message m = Invokers.annotation(responseType);
     prefixes.computeIfAbsent(responseType, t -> "request:" + t.getName());
-    byMessageId.putIfAbsent(messageId, responseType);
+    byMessageId.putIfAbsent(m.id(), responseType);
+    return m;
   }
 
   /** Whether a response type with that message id is expected. */

@@ -2,13 +2,11 @@ package org.jipv8.reactor.community;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.jipv8.api.endpoint.Datagram;
@@ -36,16 +34,15 @@ import reactor.core.Disposable;
  *       quirk A18 fixed); the stream is never terminated by a listener.
  * </ul>
  *
- * <p>Lifetime: {@link #of} keeps one router per endpoint until the endpoint's receive stream
- * completes (the endpoint closed); a later {@link #of} for that endpoint starts a new router.
+ * <p>Ownership: the node wiring creates one router per endpoint ({@link #create}) and gives it to
+ * every community of that endpoint through {@link CommunitySettings}; there is no global registry.
+ * The router stops listening when the endpoint's receive stream completes.
  *
  * <p>Threading: listeners are called on the endpoint's receive thread, one datagram at a time; they
  * must hand work off quickly and never block. Registration is safe from any thread.
  */
 public final class PrefixRouter {
   private static final Logger log = LoggerFactory.getLogger(PrefixRouter.class);
-  private static final Map<Endpoint, PrefixRouter> ROUTERS =
-      Collections.synchronizedMap(new WeakHashMap<>());
 
   /** Length of a community prefix. */
   public static final int PREFIX_LENGTH = 22;
@@ -64,9 +61,13 @@ public final class PrefixRouter {
     drops.put(DropReason.UNKNOWN_PREFIX, new AtomicLong());
   }
 
-  /** The router of {@code endpoint}: one per endpoint object, created on first use. */
-  public static PrefixRouter of(Endpoint endpoint) {
-    return ROUTERS.computeIfAbsent(endpoint, PrefixRouter::new);
+  /**
+   * A new router of {@code endpoint}. Create one per endpoint and share it between the endpoint's
+   * communities: two routers of one endpoint each see every datagram and count the other's prefixes
+   * as unknown.
+   */
+  public static PrefixRouter create(Endpoint endpoint) {
+    return new PrefixRouter(endpoint);
   }
 
   /** The routed endpoint. */
@@ -152,23 +153,9 @@ public final class PrefixRouter {
               .receive()
               .subscribe(
                   this::route,
-                  e -> {
-                    log.error("receive stream of {} failed", endpoint, e);
-                    forget();
-                  },
-                  () -> {
-                    log.debug("receive stream of {} completed", endpoint);
-                    forget();
-                  });
+                  e -> log.error("receive stream of {} failed", endpoint, e),
+                  () -> log.debug("receive stream of {} completed", endpoint));
     }
-  }
-
-  /**
-   * The endpoint closed: the next {@link #of} makes a new router. Needed because this router holds
-   * its endpoint, which would otherwise keep the weak registry entry alive forever.
-   */
-  private void forget() {
-    ROUTERS.remove(endpoint, this);
   }
 
   /**

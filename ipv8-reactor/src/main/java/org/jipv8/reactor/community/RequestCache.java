@@ -31,8 +31,9 @@ import reactor.core.scheduler.Scheduler;
  * #shutdown()}; {@link #pop} of a missing key throws {@link NoSuchElementException}; an exception
  * thrown by {@code onTimeout} is logged and counted, never propagated.
  *
- * <p>Threading: every method is safe from any thread (one internal lock, not held while {@code
- * onTimeout} runs).
+ * <p>Threading: confined to the protocol thread, the thread of the injected scheduler, where the
+ * handlers that add and pop entries run and where timeouts fire; no locks. Mutators assert it
+ * (assertions are on in tests). {@link #size()} and {@link #timeoutErrors()} are safe anywhere.
  */
 public final class RequestCache {
   private static final Logger log = LoggerFactory.getLogger(RequestCache.class);
@@ -52,12 +53,13 @@ public final class RequestCache {
 
   private record Entry(NumberCache cache, Disposable.Swap timeoutTask) {}
 
-  private final Object lock = new Object();
+  private final ProtocolThread thread;
   private final Scheduler scheduler;
   private final RandomGenerator random;
   private final Map<Key, Entry> entries = new LinkedHashMap<>();
+  private volatile int size;
   private final AtomicLong timeoutErrors = new AtomicLong();
-  private boolean shutdown;
+  private volatile boolean shutdown;
 
   /**
    * A request cache timing out on {@code scheduler}, drawing random numbers from a fresh source.
@@ -68,10 +70,11 @@ public final class RequestCache {
 
   /**
    * A request cache timing out on {@code scheduler}, drawing random numbers from {@code random}
-   * (used under the cache's lock only).
+   * (used on the protocol thread only).
    */
   public RequestCache(Scheduler scheduler, RandomGenerator random) {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.thread = new ProtocolThread(scheduler);
     this.random = Objects.requireNonNull(random, "random");
   }
 
@@ -89,35 +92,36 @@ public final class RequestCache {
           cache + " has timeout " + cache.timeout() + "; a cache's timeout must be positive");
     }
     Key key = new Key(cache.prefix(), cache.number());
-    synchronized (lock) {
-      if (shutdown) {
-        log.warn("dropping {}: the request cache is shut down", cache);
-        return null;
-      }
-      if (entries.containsKey(key)) {
-        log.error("dropping {}: a request with identifier {} is already pending", cache, key);
-        return null;
-      }
-      Entry entry = new Entry(cache, Disposables.swap());
-      entries.put(key, entry);
-      try {
-        entry
-            .timeoutTask()
-            .update(
-                scheduler.schedule(
-                    () -> fire(key, entry), cache.timeout().toNanos(), TimeUnit.NANOSECONDS));
-      } catch (RejectedExecutionException e) {
-        entries.remove(key);
-        log.warn("dropping {}: its timeout could not be scheduled ({})", cache, e.toString());
-        return null;
-      }
-      return cache;
+    assert thread.confined() : "RequestCache used off the protocol thread";
+    if (shutdown) {
+      log.warn("dropping {}: the request cache is shut down", cache);
+      return null;
     }
+    if (entries.containsKey(key)) {
+      log.error("dropping {}: a request with identifier {} is already pending", cache, key);
+      return null;
+    }
+    Entry entry = new Entry(cache, Disposables.swap());
+    entries.put(key, entry);
+    size = entries.size();
+    try {
+      entry
+          .timeoutTask()
+          .update(
+              scheduler.schedule(
+                  () -> fire(key, entry), cache.timeout().toNanos(), TimeUnit.NANOSECONDS));
+    } catch (RejectedExecutionException e) {
+      entries.remove(key);
+      size = entries.size();
+      log.warn("dropping {}: its timeout could not be scheduled ({})", cache, e.toString());
+      return null;
+    }
+    return cache;
   }
 
   /**
-   * Picks an unused random number for {@code prefix}, builds the cache with it and adds it, under
-   * one lock (so no other thread can take the number in between).
+   * Picks an unused random number for {@code prefix}, builds the cache with it and adds it, in one
+   * step on the protocol thread (so nothing can take the number in between).
    *
    * @param factory builds the cache from the chosen number; its prefix must be {@code prefix}
    * @return the added cache, or null after {@link #shutdown()}
@@ -125,15 +129,14 @@ public final class RequestCache {
    *     tries
    */
   public <C extends NumberCache> C addRandom(String prefix, LongFunction<C> factory) {
-    synchronized (lock) {
-      long number = randomNumber(prefix);
-      C cache = factory.apply(number);
-      if (!prefix.equals(cache.prefix()) || cache.number() != number) {
-        throw new IllegalArgumentException(
-            "the factory built " + cache + " but " + prefix + ":" + number + " was expected");
-      }
-      return add(cache);
+    assert thread.confined() : "RequestCache used off the protocol thread";
+    long number = randomNumber(prefix);
+    C cache = factory.apply(number);
+    if (!prefix.equals(cache.prefix()) || cache.number() != number) {
+      throw new IllegalArgumentException(
+          "the factory built " + cache + " but " + prefix + ":" + number + " was expected");
     }
+    return add(cache);
   }
 
   /**
@@ -142,12 +145,11 @@ public final class RequestCache {
    * @throws IllegalStateException when none was found in {@value #RANDOM_NUMBER_TRIES} tries
    */
   public long randomNumber(String prefix) {
-    synchronized (lock) {
-      for (int i = 0; i < RANDOM_NUMBER_TRIES; i++) {
-        long n = random.nextInt(RANDOM_NUMBER_BOUND);
-        if (!entries.containsKey(new Key(prefix, n))) {
-          return n;
-        }
+    assert thread.confined() : "RequestCache used off the protocol thread";
+    for (int i = 0; i < RANDOM_NUMBER_TRIES; i++) {
+      long n = random.nextInt(RANDOM_NUMBER_BOUND);
+      if (!entries.containsKey(new Key(prefix, n))) {
+        return n;
       }
     }
     throw new IllegalStateException(
@@ -160,17 +162,15 @@ public final class RequestCache {
 
   /** Whether an entry with that prefix and number is pending. */
   public boolean has(String prefix, long number) {
-    synchronized (lock) {
-      return entries.containsKey(new Key(prefix, number));
-    }
+    assert thread.confined() : "RequestCache used off the protocol thread";
+    return entries.containsKey(new Key(prefix, number));
   }
 
   /** The pending entry, or null. */
   public NumberCache get(String prefix, long number) {
-    synchronized (lock) {
-      Entry e = entries.get(new Key(prefix, number));
-      return e == null ? null : e.cache();
-    }
+    assert thread.confined() : "RequestCache used off the protocol thread";
+    Entry e = entries.get(new Key(prefix, number));
+    return e == null ? null : e.cache();
   }
 
   /** The pending entry if it is a {@code type}, else null. */
@@ -196,24 +196,22 @@ public final class RequestCache {
    */
   public <C extends NumberCache> C pop(Class<C> type, String prefix, long number) {
     Key key = new Key(prefix, number);
-    synchronized (lock) {
-      Entry e = entries.get(key);
-      if (e == null || !type.isInstance(e.cache())) {
-        throw new NoSuchElementException(
-            "no pending " + type.getSimpleName() + " with identifier " + key);
-      }
-      entries.remove(key);
-      e.timeoutTask().dispose();
-      e.cache().settleAnswered();
-      return type.cast(e.cache());
+    assert thread.confined() : "RequestCache used off the protocol thread";
+    Entry e = entries.get(key);
+    if (e == null || !type.isInstance(e.cache())) {
+      throw new NoSuchElementException(
+          "no pending " + type.getSimpleName() + " with identifier " + key);
     }
+    entries.remove(key);
+    size = entries.size();
+    e.timeoutTask().dispose();
+    e.cache().settleAnswered();
+    return type.cast(e.cache());
   }
 
   /** The number of pending entries. */
   public int size() {
-    synchronized (lock) {
-      return entries.size();
-    }
+    return size;
   }
 
   /** How many {@code onTimeout} calls threw. */
@@ -233,11 +231,11 @@ public final class RequestCache {
   }
 
   private List<Entry> removeAll() {
-    synchronized (lock) {
-      List<Entry> dropped = new ArrayList<>(entries.values());
-      entries.clear();
-      return dropped;
-    }
+    assert thread.confined() : "RequestCache used off the protocol thread";
+    List<Entry> dropped = new ArrayList<>(entries.values());
+    entries.clear();
+    size = entries.size();
+    return dropped;
   }
 
   /**
@@ -246,9 +244,8 @@ public final class RequestCache {
    * NumberCache#finished()} errors with a {@code CancellationException}. Idempotent.
    */
   public void shutdown() {
-    synchronized (lock) {
-      shutdown = true;
-    }
+    assert thread.confined() : "RequestCache used off the protocol thread";
+    shutdown = true;
     for (Entry e : removeAll()) {
       e.timeoutTask().dispose();
       try {
@@ -262,19 +259,17 @@ public final class RequestCache {
 
   /** Whether {@link #shutdown()} was called. */
   public boolean isShutdown() {
-    synchronized (lock) {
-      return shutdown;
-    }
+    return shutdown;
   }
 
   private void fire(Key key, Entry entry) {
-    synchronized (lock) {
-      // A pop (or clear) that raced with the timer wins: the entry is no longer ours to time out.
-      if (entries.get(key) != entry) {
-        return;
-      }
-      entries.remove(key);
+    thread.enter();
+    // A pop (or clear) that raced with the timer wins: the entry is no longer ours to time out.
+    if (entries.get(key) != entry) {
+      return;
     }
+    entries.remove(key);
+    size = entries.size();
     try {
       entry.cache().onTimeout();
     } catch (RuntimeException e) {

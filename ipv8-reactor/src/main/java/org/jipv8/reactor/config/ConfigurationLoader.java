@@ -127,8 +127,14 @@ public final class ConfigurationLoader {
     }
     ConfigurationCheck check = TreeReader.check(root);
     Ipv8Configuration cfg = check.configuration();
-    if (cfg == null || registry == null) {
+    if (registry == null) {
       return check;
+    }
+    if (cfg == null) {
+      // Report unknown names with the other problems, not in a second round.
+      List<ConfigurationException> all = new java.util.ArrayList<>(check.problems());
+      all.addAll(TreeNames.problems(root, registry));
+      return new ConfigurationCheck(null, all, check.defaulted());
     }
     List<ConfigurationException> names = ConfigurationValidator.problems(cfg, registry);
     return names.isEmpty() ? check : new ConfigurationCheck(null, names, check.defaulted());

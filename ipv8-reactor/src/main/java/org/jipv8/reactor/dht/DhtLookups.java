@@ -11,6 +11,7 @@ import org.jipv8.reactor.dht.payload.FindRequestPayload;
 import org.jipv8.reactor.dht.payload.FindResponsePayload;
 import org.jipv8.reactor.dht.payload.StoreRequestPayload;
 import org.jipv8.reactor.dht.payload.StoreResponsePayload;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -158,7 +159,7 @@ final class DhtLookups {
         sink -> {
           byte[] k = NodeIds.key(key);
           Set<ByteKey> seen = new HashSet<>();
-          reactor.core.Disposable run =
+          Disposable run =
               crawls(
                       k,
                       false,

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.jipv8.api.community.Overlay;
 import org.jipv8.api.discovery.StrategyFactory;
+import org.jipv8.api.discovery.StrategyProvider;
+import org.jipv8.reactor.community.PingingOverlay;
+import org.jipv8.reactor.community.SimilarityOverlay;
 
 /**
  * The strategies py-ipv8 ships, by the names its configuration files use (runtime.md section 6.4).
@@ -13,8 +16,9 @@ import org.jipv8.api.discovery.StrategyFactory;
  * <ul>
  *   <li>{@link #global()}: {@code RandomWalk} and {@code EdgeWalk}, available to every overlay and
  *       winning on a name clash;
- *   <li>{@link #discoveryCommunity()}: {@code RandomChurn} and {@code PeriodicSimilarity}, which
- *       the DiscoveryCommunity offers through {@code availableStrategies()};
+ *   <li>{@link #discoveryCommunity()}: {@code RandomChurn} and {@code PeriodicSimilarity}, offered
+ *       to every overlay that can ping ({@link PingingOverlay}) and ask for similarity ({@link
+ *       SimilarityOverlay}), as the DiscoveryCommunity does;
  *   <li>{@link #PING_CHURN}: offered by DHT-like communities.
  * </ul>
  *
@@ -59,8 +63,8 @@ public final class BuiltinStrategies {
   }
 
   /**
-   * Resolves a configured strategy name for an overlay: the global table first, then the overlay's
-   * {@link Overlay#availableStrategies()}.
+   * Resolves a configured strategy name for an overlay: the global table first, then what the
+   * overlay offers ({@link #offered}).
    *
    * @throws IllegalArgumentException naming the strategy, the overlay and the names it could use
    */
@@ -69,7 +73,7 @@ public final class BuiltinStrategies {
     if (f != null) {
       return f;
     }
-    Map<String, StrategyFactory> offered = overlay.availableStrategies();
+    Map<String, StrategyFactory> offered = offered(overlay);
     f = offered.get(name);
     if (f != null) {
       return f;
@@ -83,5 +87,20 @@ public final class BuiltinStrategies {
             + overlay.getClass().getSimpleName()
             + "; it can use: "
             + String.join(", ", known));
+  }
+
+  /**
+   * What {@code overlay} offers besides the global table: {@link #discoveryCommunity()} when it can
+   * ping and ask for similarity, then its own {@link StrategyProvider#availableStrategies()}.
+   */
+  public static Map<String, StrategyFactory> offered(Overlay overlay) {
+    Map<String, StrategyFactory> out = new LinkedHashMap<>();
+    if (overlay instanceof PingingOverlay && overlay instanceof SimilarityOverlay) {
+      out.putAll(DISCOVERY);
+    }
+    if (overlay instanceof StrategyProvider provider) {
+      out.putAll(provider.availableStrategies());
+    }
+    return Collections.unmodifiableMap(out);
   }
 }

@@ -91,7 +91,9 @@ public final class EdgeWalk extends AbstractDiscoveryStrategy<NetworkOverlay> {
 
   @Override
   public void takeStep() {
-    withWalkLock(this::step);
+    // The strategy scheduler calls this on the protocol thread, where the overlay state lives:
+    // no walk lock is needed (it stays in the API for strategies written the py-ipv8 way).
+    step();
   }
 
   private void step() {
@@ -162,17 +164,17 @@ public final class EdgeWalk extends AbstractDiscoveryStrategy<NetworkOverlay> {
     return list.subList(0, Math.max(0, Math.min(n, list.size())));
   }
 
-  /** The roots (a snapshot). */
+  /** The roots; a snapshot; call on the protocol thread. */
   public List<Peer> neighborhood() {
     return locked(() -> neighborhood);
   }
 
-  /** Completed edges, oldest first (a snapshot). */
+  /** Completed edges, oldest first; a snapshot; call on the protocol thread. */
   public List<List<Peer>> completeEdges() {
     return locked(() -> List.copyOf(completeEdges));
   }
 
-  /** Edges being grown, by root (a snapshot). */
+  /** Edges being grown, by root; a snapshot; call on the protocol thread. */
   public Map<Peer, List<Peer>> edgesUnderConstruction() {
     return locked(
         () -> {
@@ -182,12 +184,8 @@ public final class EdgeWalk extends AbstractDiscoveryStrategy<NetworkOverlay> {
         });
   }
 
-  private <T> T locked(Supplier<T> read) {
-    walkLock().lock();
-    try {
-      return read.get();
-    } finally {
-      walkLock().unlock();
-    }
+  /** Reads on the protocol thread (the state's only writer); callers copy what they return. */
+  private static <T> T locked(Supplier<T> read) {
+    return read.get();
   }
 }

@@ -40,7 +40,9 @@ public final class PeriodicSimilarity extends AbstractDiscoveryStrategy<Similari
 
   @Override
   public void takeStep() {
-    withWalkLock(this::step);
+    // The strategy scheduler calls this on the protocol thread, where the overlay state lives:
+    // no walk lock is needed (it stays in the API for strategies written the py-ipv8 way).
+    step();
   }
 
   private void step() {

@@ -76,7 +76,9 @@ public final class PingChurn extends AbstractDiscoveryStrategy<PingingOverlay> {
 
   @Override
   public void takeStep() {
-    withWalkLock(this::step);
+    // The strategy scheduler calls this on the protocol thread, where the overlay state lives:
+    // no walk lock is needed (it stays in the API for strategies written the py-ipv8 way).
+    step();
   }
 
   private void step() {
@@ -118,20 +120,15 @@ public final class PingChurn extends AbstractDiscoveryStrategy<PingingOverlay> {
     return peer.lastResponse() >= s.pendingSince();
   }
 
-  /** Peers pinged and not heard from since (a snapshot). */
+  /** Peers pinged and not heard from since; a snapshot; call on the protocol thread. */
   public Set<Peer> pendingPeers() {
-    walkLock().lock();
-    try {
-      Set<Peer> out = new HashSet<>();
-      states.forEach(
-          (p, s) -> {
-            if (s.pending() && !answered(p, s)) {
-              out.add(p);
-            }
-          });
-      return Set.copyOf(out);
-    } finally {
-      walkLock().unlock();
-    }
+    Set<Peer> out = new HashSet<>();
+    states.forEach(
+        (p, s) -> {
+          if (s.pending() && !answered(p, s)) {
+            out.add(p);
+          }
+        });
+    return Set.copyOf(out);
   }
 }

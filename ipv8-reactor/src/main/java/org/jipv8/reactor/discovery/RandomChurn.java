@@ -115,7 +115,9 @@ public final class RandomChurn extends AbstractDiscoveryStrategy<PingingOverlay>
 
   @Override
   public void takeStep() {
-    withWalkLock(this::step);
+    // The strategy scheduler calls this on the protocol thread, where the overlay state lives:
+    // no walk lock is needed (it stays in the API for strategies written the py-ipv8 way).
+    step();
   }
 
   private void step() {
@@ -161,13 +163,11 @@ public final class RandomChurn extends AbstractDiscoveryStrategy<PingingOverlay>
     return pool.subList(0, k);
   }
 
-  /** Pinged addresses with the overlay time (millis) of the ping (a snapshot). */
+  /**
+   * Pinged addresses with the overlay time (millis) of the ping; a snapshot; call on the protocol
+   * thread.
+   */
   public Map<Address, Long> pinged() {
-    walkLock().lock();
-    try {
-      return Map.copyOf(pinged);
-    } finally {
-      walkLock().unlock();
-    }
+    return Map.copyOf(pinged);
   }
 }

@@ -112,7 +112,9 @@ public final class RandomWalk extends AbstractDiscoveryStrategy<NetworkOverlay> 
 
   @Override
   public void takeStep() {
-    withWalkLock(this::step);
+    // The strategy scheduler calls this on the protocol thread, where the overlay state lives:
+    // no walk lock is needed (it stays in the API for strategies written the py-ipv8 way).
+    step();
   }
 
   private void step() {
@@ -148,14 +150,12 @@ public final class RandomWalk extends AbstractDiscoveryStrategy<NetworkOverlay> 
     stepped = true;
   }
 
-  /** Outstanding walks: address to the overlay time (millis) of the walk (a snapshot). */
+  /**
+   * Outstanding walks: address to the overlay time (millis) of the walk; a snapshot; call on the
+   * protocol thread.
+   */
   public Map<Address, Long> outstandingWalks() {
-    walkLock().lock();
-    try {
-      return Map.copyOf(introTimeouts);
-    } finally {
-      walkLock().unlock();
-    }
+    return Map.copyOf(introTimeouts);
   }
 
   /** The timeout, in milliseconds. */

@@ -83,7 +83,7 @@ final class NodeAssembler {
         new StrategyScheduler(
             ep, schedulers.protocol(), Duration.ofNanos(Math.round(cfg.walkerInterval() * 1e9)));
     List<StartAction> onStart = new ArrayList<>();
-    PrefixRouter router = PrefixRouter.of(ep);
+    PrefixRouter router = PrefixRouter.create(ep);
     LanAddressProvider lan = b.lanAddresses != null ? b.lanAddresses : boundLanAddress(cfg);
     Endpoint endpoint = ep;
     SettingsMaker settings =

@@ -256,7 +256,7 @@ class DiscoveryCommunityTest {
   void itOffersRandomChurnAndPeriodicSimilarity() {
     try (TestNetwork net = TestNetwork.create()) {
       DiscoveryCommunity d = net.node().add(DiscoveryCommunity::new);
-      assertEquals(BuiltinStrategies.discoveryCommunity(), d.availableStrategies());
+      assertEquals(BuiltinStrategies.discoveryCommunity(), BuiltinStrategies.offered(d));
     }
   }
 

@@ -88,7 +88,13 @@ class DiscoveryWalkIntegrationTest {
 
       for (DiscoveryCommunity d : communities) {
         assertEquals(n - 1, d.getPeers().size(), d + " knows every other node");
-        assertEquals(0, d.statistics().totalDrops(), d + " dropped " + d.statistics());
+        // The memory internet answers from a node's WAN address even when it was walked to at its
+        // LAN address (as py-ipv8's mock does); the introduction hardening drops those answers as
+        // unsolicited. Nothing else may be dropped.
+        assertEquals(
+            0,
+            d.statistics().totalDrops() - d.statistics().drops(DropReason.UNSOLICITED_RESPONSE),
+            d + " dropped " + d.statistics());
         assertTrue(
             d.getPeers().stream().anyMatch(p -> !p.pings().isEmpty()), "churn measured RTTs");
         assertEquals(0, d.statistics().drops(DropReason.HANDLER_ERROR));

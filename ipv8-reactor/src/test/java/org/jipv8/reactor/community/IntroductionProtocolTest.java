@@ -37,6 +37,13 @@ class IntroductionProtocolTest {
     return all.get(all.size() - 1);
   }
 
+  /**
+   * These tests inject responses nobody asked for to check how a response is processed (as in
+   * py-ipv8); the introduction hardening, on by default, would drop them as unsolicited.
+   */
+  private static final java.util.Map<String, Object> PY_IPV8_RESPONSES =
+      java.util.Map.of("introduction_hardening", false);
+
   /** Makes {@code peer} a verified peer of {@code node}'s interop community. */
   private static void befriend(TestNode node, TestNode peer) {
     Peer p = new Peer(peer.myPeer().publicKey(), peer.wan(), true, () -> 0L);
@@ -110,7 +117,7 @@ class IntroductionProtocolTest {
       a.walkTo(nb.wan());
       net.advance();
       assertEquals(List.of(246), ids(net), "2 peers > max_peers 1: no answer");
-      assertEquals(1, b.statistics().drops(DropReason.POLICY, 246));
+      assertEquals(1, b.statistics().drops(DropReason.PEER_LIMIT, 246));
       assertFalse(b.network().isVerified(a.myPeer()), "a refused request changes nothing");
     }
   }
@@ -195,7 +202,7 @@ class IntroductionProtocolTest {
     try (TestNetwork net = TestNetwork.create()) {
       TestNode na = net.node();
       TestNode nb = net.node();
-      InteropCommunity a = na.add(InteropCommunity::new);
+      InteropCommunity a = na.add(s -> s.extra(PY_IPV8_RESPONSES), InteropCommunity::new);
       InteropCommunity b = nb.add(InteropCommunity::new);
       Address lan = Address.ipv4("192.168.1.5", 1000);
       Address wan = Address.ipv4("127.0.9.9", 2000);
@@ -211,7 +218,7 @@ class IntroductionProtocolTest {
     try (TestNetwork net = TestNetwork.create()) {
       TestNode na = net.node();
       TestNode nb = net.node();
-      InteropCommunity a = na.add(InteropCommunity::new);
+      InteropCommunity a = na.add(s -> s.extra(PY_IPV8_RESPONSES), InteropCommunity::new);
       InteropCommunity b = nb.add(InteropCommunity::new);
       Address lan = Address.ipv4("192.168.1.5", 1000);
       Address wan = Address.ipv4(na.wan().host(), 2000);
@@ -226,7 +233,7 @@ class IntroductionProtocolTest {
     try (TestNetwork net = TestNetwork.create()) {
       TestNode na = net.node();
       TestNode nb = net.node();
-      InteropCommunity a = na.add(InteropCommunity::new);
+      InteropCommunity a = na.add(s -> s.extra(PY_IPV8_RESPONSES), InteropCommunity::new);
       InteropCommunity b = nb.add(InteropCommunity::new);
       Address wan = Address.ipv4(na.wan().host(), 2000);
       respond(b, na, na.wan(), Address.NULL, wan);
@@ -241,7 +248,7 @@ class IntroductionProtocolTest {
     try (TestNetwork net = TestNetwork.create()) {
       TestNode na = net.node();
       TestNode nb = net.node();
-      InteropCommunity a = na.add(InteropCommunity::new);
+      InteropCommunity a = na.add(s -> s.extra(PY_IPV8_RESPONSES), InteropCommunity::new);
       InteropCommunity b = nb.add(InteropCommunity::new);
       Address nat = Address.ipv4("127.0.77.1", 4444);
       respond(b, na, nat, Address.NULL, Address.NULL);
@@ -294,7 +301,7 @@ class IntroductionProtocolTest {
     try (TestNetwork net = TestNetwork.create()) {
       TestNode na = net.node();
       TestNode nb = net.node();
-      InteropCommunity a = na.add(InteropCommunity::new);
+      InteropCommunity a = na.add(s -> s.extra(PY_IPV8_RESPONSES), InteropCommunity::new);
       InteropCommunity b = nb.add(InteropCommunity::new);
       respondNewStyle(b, na, Address.ipv6("::1", 1234));
       net.advance();
@@ -309,7 +316,7 @@ class IntroductionProtocolTest {
     try (TestNetwork net = TestNetwork.create()) {
       TestNode na = net.node();
       TestNode nb = net.node();
-      InteropCommunity a = na.add(DualStack::new);
+      InteropCommunity a = na.add(s -> s.extra(PY_IPV8_RESPONSES), DualStack::new);
       InteropCommunity b = nb.add(InteropCommunity::new);
       Address bV6 = Address.ipv6("::1", 1234);
       respondNewStyle(b, na, bV6);

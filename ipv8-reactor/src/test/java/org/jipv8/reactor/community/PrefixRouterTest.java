@@ -1,6 +1,8 @@
 package org.jipv8.reactor.community;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
@@ -38,7 +40,7 @@ class PrefixRouterTest {
   @Test
   void datagramsGoToTheirPrefixAndGeneralListenersSeeEachOnce() {
     MemoryEndpoint endpoint = endpoint();
-    PrefixRouter router = PrefixRouter.of(endpoint);
+    PrefixRouter router = PrefixRouter.create(endpoint);
     List<String> seen = new ArrayList<>();
     router.register(P1, d -> seen.add("p1a:" + d.data()[22]));
     router.register(P1, d -> seen.add("p1b:" + d.data()[22]));
@@ -59,7 +61,7 @@ class PrefixRouterTest {
   @Test
   void aThrowingListenerDoesNotStopTheOthersNorTheStream() {
     MemoryEndpoint endpoint = endpoint();
-    PrefixRouter router = PrefixRouter.of(endpoint);
+    PrefixRouter router = PrefixRouter.create(endpoint);
     List<Datagram> seen = new ArrayList<>();
     router.register(
         P1,
@@ -75,7 +77,7 @@ class PrefixRouterTest {
   @Test
   void aDisposedRegistrationNoLongerReceives() {
     MemoryEndpoint endpoint = endpoint();
-    PrefixRouter router = PrefixRouter.of(endpoint);
+    PrefixRouter router = PrefixRouter.create(endpoint);
     List<Datagram> seen = new ArrayList<>();
     Disposable registration = router.register(P1, seen::add);
     endpoint.inject(SOURCE, packet(P1, 1));
@@ -86,13 +88,14 @@ class PrefixRouterTest {
   }
 
   @Test
-  void oneRouterPerEndpointAndPrefixesHave22Bytes() {
+  void aRouterIsOwnedByItsCreatorAndPrefixesHave22Bytes() {
     MemoryEndpoint endpoint = endpoint();
-    assertEquals(PrefixRouter.of(endpoint), PrefixRouter.of(endpoint));
+    assertNotSame(PrefixRouter.create(endpoint), PrefixRouter.create(endpoint), "no registry");
+    assertSame(endpoint, PrefixRouter.create(endpoint).endpoint());
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> PrefixRouter.of(endpoint).register(new byte[21], d -> {}));
+            () -> PrefixRouter.create(endpoint).register(new byte[21], d -> {}));
     assertEquals("a community prefix has exactly 22 bytes, got 21", e.getMessage());
   }
 }

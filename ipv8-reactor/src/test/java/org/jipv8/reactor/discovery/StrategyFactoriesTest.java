@@ -14,6 +14,7 @@ import org.jipv8.api.community.CommunityId;
 import org.jipv8.api.community.Overlay;
 import org.jipv8.api.discovery.DiscoveryStrategy;
 import org.jipv8.api.discovery.StrategyFactory;
+import org.jipv8.api.discovery.StrategyProvider;
 import org.jipv8.api.peer.Peer;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -140,7 +141,7 @@ class StrategyFactoriesTest {
   }
 
   /** An overlay that can neither ping nor exchange similarity requests. */
-  private static final class PlainOverlay implements Overlay {
+  private static final class PlainOverlay implements Overlay, StrategyProvider {
     @Override
     public CommunityId communityId() {
       return FakeOverlay.ID;

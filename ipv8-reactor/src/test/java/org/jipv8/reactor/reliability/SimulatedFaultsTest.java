@@ -191,6 +191,10 @@ class SimulatedFaultsTest {
         dup / (double) clean,
         reorder,
         reorder / (double) clean);
+    // Under loss the walk needs the introduction hardening's retries (3, 500 ms apart): without
+    // them a lost request or response costs a whole walk step and the bootstrap round, and 30%
+    // loss took 8.2x the loss-free time (issue 9 saw 2.2-5.5x with 20 nodes).
+    assertTrue(loss <= 2 * clean, "30% loss took " + loss + " ms vs " + clean + " loss-free");
     assertTrue(dup <= 2 * clean, "duplication took " + dup + " ms vs " + clean);
     assertTrue(reorder <= 2 * clean, "reordering took " + reorder + " ms vs " + clean);
   }

@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Map;
 import org.jipv8.api.config.ConfigurationException;
 import org.jipv8.api.config.Ipv8Configuration;
+import org.jipv8.reactor.bootstrap.BootstrapServer;
+import org.jipv8.reactor.endpoint.LoopbackGuard;
+import org.jipv8.reactor.endpoint.UdpEndpoint;
 import org.jipv8.reactor.testing.InteropCommunity;
 
 /**
  * A user's program, run in a JVM of its own by {@link Ipv8ReleaseTest}: one build fails (the
- * default configuration), one node starts on loopback and is never stopped, and main returns. The
- * JVM must exit by itself.
+ * default configuration), one node and one bootstrap server start on loopback and are never
+ * stopped, and main returns. The JVM must exit by itself.
  */
 public final class ExitingMain {
   private ExitingMain() {}
@@ -31,6 +34,16 @@ public final class ExitingMain {
                     .initialize(Map.of("max_peers", 5)))
             .startNow(Duration.ofSeconds(20));
     node.onProtocolThread(() -> List.of()).block(Duration.ofSeconds(5));
+    BootstrapServer tracker =
+        BootstrapServer.builder()
+            .endpoint(
+                UdpEndpoint.builder()
+                    .host(Loopback.HOST)
+                    .port(0)
+                    .loopbackGuard(LoopbackGuard.enabled())
+                    .build())
+            .build();
+    tracker.start().block(Duration.ofSeconds(10));
     System.out.println("started " + node.endpoint().localAddress() + "; main returns");
   }
 }

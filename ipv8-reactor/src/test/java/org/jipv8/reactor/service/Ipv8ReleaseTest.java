@@ -97,19 +97,25 @@ class Ipv8ReleaseTest {
     assertEquals(before, Files.exists(keyFile), "the default key file was not written");
   }
 
+  private static boolean runsOnADaemon(reactor.core.scheduler.Scheduler scheduler) {
+    return Boolean.TRUE.equals(
+        Mono.fromCallable(() -> Thread.currentThread().isDaemon())
+            .subscribeOn(scheduler)
+            .block(WAIT));
+  }
+
   @Test
-  void theThreadsOfARunningNodeAreDaemons() {
+  void theThreadsOfANodeAreDaemons() {
     Ipv8 node =
         Ipv8.builder()
             .loopback()
             .overlay(OverlayDefinition.of(InteropCommunity.class, InteropCommunity::new))
-            .startNow(WAIT);
+            .build();
     try {
-      Boolean protocolDaemon =
-          Mono.fromCallable(() -> Thread.currentThread().isDaemon())
-              .subscribeOn(node.protocolScheduler())
-              .block(WAIT);
-      assertTrue(protocolDaemon, "protocol thread");
+      // Probed before anything else runs on them: the first task creates the thread.
+      assertTrue(runsOnADaemon(node.protocolScheduler()), "protocol thread");
+      node.startNow(WAIT);
+      assertTrue(runsOnADaemon(node.protocolScheduler()), "protocol thread, running");
       assertEquals(List.of(), nonDaemonNodeThreads());
     } finally {
       node.stopNow(WAIT);

@@ -11,6 +11,7 @@ import org.jipv8.reactor.community.Community;
 import org.jipv8.reactor.community.CommunitySettings;
 import org.jipv8.reactor.community.LanAddressProvider;
 import org.jipv8.reactor.community.Network;
+import org.jipv8.reactor.community.PrefixRouter;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /**
@@ -23,6 +24,7 @@ public final class TestNode {
   private final VirtualTimeScheduler scheduler;
   private final MemoryEndpoint endpoint;
   private final Network network = new Network();
+  private final PrefixRouter router;
   private final Peer myPeer;
   private final RandomGenerator random;
   private final List<Community> communities = new ArrayList<>();
@@ -34,6 +36,7 @@ public final class TestNode {
       RandomGenerator random) {
     this.scheduler = scheduler;
     this.endpoint = endpoint;
+    this.router = PrefixRouter.create(endpoint);
     this.myPeer = myPeer;
     this.random = random;
   }
@@ -72,7 +75,8 @@ public final class TestNode {
         .protocolScheduler(scheduler)
         .verificationScheduler(scheduler)
         .random(random)
-        .lanAddresses(LanAddressProvider.none());
+        .lanAddresses(LanAddressProvider.none())
+        .router(router);
   }
 
   /** Adds a community built from default settings. */

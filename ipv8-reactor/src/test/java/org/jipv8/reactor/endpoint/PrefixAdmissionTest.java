@@ -1,0 +1,87 @@
+package org.jipv8.reactor.endpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jipv8.api.messaging.DropReason;
+import org.jipv8.reactor.sim.SimulatedEndpoint;
+import org.jipv8.reactor.sim.SimulatedNetwork;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+/** A full community's datagrams are refused at the endpoint; the others pass. */
+class PrefixAdmissionTest {
+  private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
+  private final SimulatedNetwork net = SimulatedNetwork.builder().scheduler(time).build();
+
+  @AfterEach
+  void tearDown() {
+    time.dispose();
+  }
+
+  private static byte[] prefix(int first) {
+    byte[] p = new byte[22];
+    p[0] = (byte) first;
+    return p;
+  }
+
+  private static byte[] packet(byte[] prefix) {
+    byte[] p = new byte[30];
+    System.arraycopy(prefix, 0, p, 0, 22);
+    return p;
+  }
+
+  @Test
+  void refusesOnlyTheFullCommunitysDatagramsAndCountsThemPerPrefix() {
+    byte[] busy = prefix(1);
+    byte[] idle = prefix(2);
+    AtomicBoolean full = new AtomicBoolean(true);
+    PrefixAdmission admission = new PrefixAdmission();
+    admission.register(busy, full::get);
+    admission.register(idle, () -> false);
+    SimulatedEndpoint sender = net.newEndpoint();
+    SimulatedEndpoint receiver = net.newEndpoint();
+    sender.open().block();
+    receiver.open().block();
+    receiver.setReceiveAdmission(admission);
+    AtomicInteger delivered = new AtomicInteger();
+    Disposable s = receiver.receive().subscribe(d -> delivered.incrementAndGet());
+
+    sender.send(receiver.localAddress(), packet(busy));
+    sender.send(receiver.localAddress(), packet(idle));
+    sender.send(receiver.localAddress(), packet(prefix(3)));
+    sender.send(receiver.localAddress(), new byte[5]);
+    time.advanceTimeBy(Duration.ofSeconds(1));
+    full.set(false);
+    sender.send(receiver.localAddress(), packet(busy));
+    time.advanceTimeBy(Duration.ofSeconds(1));
+
+    assertEquals(4, delivered.get());
+    assertEquals(1, receiver.statistics().drops(DropReason.INBOX_FULL));
+    assertEquals(1, admission.refused(busy));
+    assertEquals(0, admission.refused(idle));
+    s.dispose();
+  }
+
+  @Test
+  void disposingARegistrationAdmitsThePrefixAgain() {
+    byte[] p = prefix(9);
+    PrefixAdmission admission = new PrefixAdmission();
+    Disposable registration = admission.register(p, () -> true);
+    ByteBuffer view = ByteBuffer.wrap(packet(p)).asReadOnlyBuffer();
+    assertEquals(DropReason.INBOX_FULL, admission.admit(view));
+
+    registration.dispose();
+
+    assertNull(admission.admit(view));
+    assertEquals(0, admission.refused(p));
+    assertThrows(IllegalArgumentException.class, () -> admission.register(new byte[3], () -> true));
+  }
+}
