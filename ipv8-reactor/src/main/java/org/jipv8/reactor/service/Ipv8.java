@@ -273,8 +273,9 @@ public final class Ipv8 {
   }
 
   /**
-   * Runs {@code task} on the protocol thread, where overlay state may be touched (for example
-   * {@code overlay.walkTo(address)} from a main method). Completes when it ran.
+   * Runs {@code task} on the protocol thread, where overlay state may be touched (state your own
+   * community keeps; the library's public methods such as {@code walkTo} and {@code send} go to
+   * that thread by themselves). Completes when it ran.
    */
   public Mono<Void> onProtocolThread(Runnable task) {
     return Mono.fromRunnable(task).subscribeOn(schedulers.protocol()).then();

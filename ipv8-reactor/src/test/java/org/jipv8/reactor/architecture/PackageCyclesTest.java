@@ -36,6 +36,7 @@ class PackageCyclesTest {
   static void importClasses() {
     classes =
         new ClassFileImporter()
+            // Jars stay in: under `mvn verify` the API module is on the classpath as its jar.
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.jipv8");
   }
