@@ -221,12 +221,14 @@ public final class InteropNode {
   }
 
   /**
-   * Every drop of the node by reason, endpoint and community together, keyed by the reason's name
-   * (e.g. {@code "BAD_SIGNATURE": 3}); reasons with no drop are left out.
+   * Every drop of the node by reason, endpoint, router and communities together, keyed by the
+   * reason's name (e.g. {@code "BAD_SIGNATURE": 3}); reasons with no drop are left out.
    */
   private Map<String, Long> dropsByReason() {
     Map<String, Long> byReason = new TreeMap<>();
     node.endpoint().statistics().drops().forEach((r, n) -> byReason.merge(r.name(), n, Long::sum));
+    // Datagrams that reached no community (too short, unknown prefix) are the router's.
+    community.settings().router().drops().forEach((r, n) -> byReason.merge(r.name(), n, Long::sum));
     for (Community c : node.getOverlays(Community.class)) {
       c.statistics().drops().forEach((r, n) -> byReason.merge(r.name(), n, Long::sum));
     }

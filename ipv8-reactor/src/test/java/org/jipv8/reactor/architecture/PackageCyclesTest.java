@@ -31,6 +31,7 @@ class PackageCyclesTest {
           "org.jipv8.api.discovery");
   private static JavaClasses classes;
 
+  // The api classes are a directory in a module build and a jar in a reactor build: both count.
   @BeforeAll
   static void importClasses() {
     classes =
