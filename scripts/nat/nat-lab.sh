@@ -4,7 +4,7 @@
 #
 #   scripts/nat/nat-lab.sh up [cone|symmetric] [TAG]   build it (TAG keeps parallel labs apart)
 #   scripts/nat/nat-lab.sh down [TAG]                  remove every namespace it made
-#   scripts/nat/nat-lab.sh demo [cone|symmetric]       up, run tracker + two nodes for 20 s, down
+#   scripts/nat/nat-lab.sh demo [cone|symmetric]       up, run tracker + two nodes for 30 s, down
 #
 # Layout (TAG "x" gives namespaces jx-pub, jx-r1, jx-r2, jx-n1, jx-n2):
 #
@@ -94,18 +94,19 @@ demo() {
   local mode="$1"
   local root
   root="$(cd "$(dirname "$0")/../.." && pwd)"
-  (cd "$root" && mvn -B -q -o -DskipTests test-compile -pl ipv8-reactor -am \
-     && mvn -B -q -o dependency:build-classpath -pl ipv8-reactor -Dmdep.outputFile=/tmp/nat-lab.cp)
-  local cp="$root/ipv8-reactor/target/test-classes:$root/ipv8-reactor/target/classes:$root/ipv8-api/target/classes:$(cat /tmp/nat-lab.cp)"
+  # One reactor build: the last module written (ipv8-reactor) leaves its test classpath in the file.
+  (cd "$root" && mvn -B -q -o -DskipTests test-compile dependency:build-classpath -pl ipv8-reactor -am \
+     -Dmdep.outputFile=/tmp/nat-lab.cp)
+  local cp="$root/ipv8-reactor/target/test-classes:$root/ipv8-reactor/target/classes:$(cat /tmp/nat-lab.cp)"
   TAG="${TAG:-demo}"
   down; up "$mode"
   trap down EXIT
   local main=org.jipv8.reactor.reliability.nat.NatNodeMain
   ip netns exec "$(ns pub)" env -u JIPV8_LOOPBACK_ONLY java -cp "$cp" $main tracker 198.51.100.1 $TRACKER_PORT &
-  sleep 1
-  ip netns exec "$(ns n1)" env -u JIPV8_LOOPBACK_ONLY java -cp "$cp" $main node 10.2.0.2 $NODE_PORT 198.51.100.1:$TRACKER_PORT one 2>/dev/null | sed 's/^/n1: /' &
+  sleep 5  # the tracker JVM must be listening before the nodes bootstrap
+  ip netns exec "$(ns n1)" env -u JIPV8_LOOPBACK_ONLY java -cp "$cp" $main node 10.1.0.2 $NODE_PORT 198.51.100.1:$TRACKER_PORT one 2>/dev/null | sed 's/^/n1: /' &
   ip netns exec "$(ns n2)" env -u JIPV8_LOOPBACK_ONLY java -cp "$cp" $main node 10.2.0.2 $NODE_PORT 198.51.100.1:$TRACKER_PORT two 2>/dev/null | sed 's/^/n2: /' &
-  sleep 20
+  sleep 30
 }
 
 cmd="${1:-}"

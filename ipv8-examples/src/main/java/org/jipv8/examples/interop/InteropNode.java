@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jipv8.api.address.Address;
 import org.jipv8.api.address.AddressKind;
@@ -17,6 +18,7 @@ import org.jipv8.api.config.WalkerConfig;
 import org.jipv8.api.keys.KeyType;
 import org.jipv8.api.messaging.Unsigned;
 import org.jipv8.api.peer.Peer;
+import org.jipv8.reactor.community.Community;
 import org.jipv8.reactor.service.Ipv8;
 import org.jipv8.reactor.service.Loopback;
 import reactor.core.Disposable;
@@ -213,6 +215,24 @@ public final class InteropNode {
     s.put("packets_received", node.endpoint().statistics().packetsReceived());
     s.put("endpoint_drops", node.endpoint().statistics().totalDrops());
     s.put("community_drops", community.statistics().totalDrops());
+    s.put("kernel_drops", node.endpoint().statistics().kernelDrops());
+    s.put("drops_by_reason", dropsByReason());
     return s;
+  }
+
+  /**
+   * Every drop of the node by reason, endpoint, router and communities together, keyed by the
+   * reason's name (e.g. {@code "BAD_SIGNATURE": 3}); reasons with no drop are left out.
+   */
+  private Map<String, Long> dropsByReason() {
+    Map<String, Long> byReason = new TreeMap<>();
+    node.endpoint().statistics().drops().forEach((r, n) -> byReason.merge(r.name(), n, Long::sum));
+    // Datagrams that reached no community (too short, unknown prefix) are the router's.
+    community.settings().router().drops().forEach((r, n) -> byReason.merge(r.name(), n, Long::sum));
+    for (Community c : node.getOverlays(Community.class)) {
+      c.statistics().drops().forEach((r, n) -> byReason.merge(r.name(), n, Long::sum));
+    }
+    byReason.values().removeIf(n -> n == 0);
+    return byReason;
   }
 }

@@ -119,6 +119,53 @@ class InteropNodeTest {
 
   @Test
   @Timeout(60)
+  void statsCountDropsByReason() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    InteropNode node =
+        new InteropNode(
+            new InteropOptions(
+                "127.0.0.1",
+                0,
+                InteropCommunity.DEFAULT_ID,
+                List.of(),
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(1),
+                0,
+                false,
+                false,
+                null),
+            new JsonEvents(new PrintStream(out, true, StandardCharsets.UTF_8)));
+    CompletableFuture<Integer> run = CompletableFuture.supplyAsync(node::run);
+    Address address = null;
+    for (int i = 0; i < 1200 && address == null; i++) {
+      List<JsonNode> started = of(lines(out), "started");
+      if (!started.isEmpty()) {
+        address = Address.parse(started.get(0).get("address").asText());
+      } else {
+        reactor.core.publisher.Mono.delay(Duration.ofMillis(25)).block();
+      }
+    }
+    assertTrue(address != null, "node started");
+    try (java.net.DatagramSocket socket = new java.net.DatagramSocket()) {
+      java.net.InetSocketAddress to =
+          new java.net.InetSocketAddress(
+              java.net.InetAddress.getByName(address.host()), address.port());
+      socket.send(new java.net.DatagramPacket(new byte[] {0, 2, 1}, 3, to));
+      byte[] unknownPrefix = new byte[40];
+      unknownPrefix[1] = 2;
+      unknownPrefix[2] = 0x55;
+      socket.send(new java.net.DatagramPacket(unknownPrefix, unknownPrefix.length, to));
+    }
+    assertEquals(0, run.get());
+    JsonNode exit = of(lines(out), "exit").get(0);
+    JsonNode byReason = exit.get("drops_by_reason");
+    assertTrue(byReason != null && byReason.isObject(), "exit carries drops_by_reason: " + exit);
+    assertEquals(1, byReason.path("TOO_SHORT").asLong(), "the 3-byte datagram: " + byReason);
+    assertEquals(1, byReason.path("UNKNOWN_PREFIX").asLong(), "the unknown prefix: " + byReason);
+  }
+
+  @Test
+  @Timeout(60)
   void unsignedMessagesArriveAndAreNotEchoed() throws Exception {
     ByteArrayOutputStream aOut = new ByteArrayOutputStream();
     ByteArrayOutputStream bOut = new ByteArrayOutputStream();

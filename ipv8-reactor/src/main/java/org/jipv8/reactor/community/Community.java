@@ -41,8 +41,8 @@ import reactor.core.publisher.Mono;
  * chat.request(peer, id -> new Ask(id), Answer.class, Duration.ofSeconds(5)).subscribe(...);
  * }</pre>
  *
- * <p>Receive path ({@link ReceivePipeline}): prefix router, {@link DecodeStage} (decode and verify
- * on the verification scheduler), {@link DispatchStage} (handlers, then subscribers, on the
+ * <p>Receive path ({@code ReceivePipeline}): prefix router, {@code DecodeStage} (decode and verify
+ * on the verification scheduler), {@code DispatchStage} (handlers, then subscribers, on the
  * protocol scheduler in arrival order). Every datagram not handled is counted in {@link
  * #statistics()} by {@link DropReason} and message id; nothing stops the stream. Lifecycle: the
  * constructor only wires; {@link #start()} starts; {@link #unload()} stops.
@@ -312,7 +312,7 @@ public abstract non-sealed class Community extends CommunityCore implements Stra
     return new byte[0];
   }
 
-  /** Builds an introduction-response; see {@link IntroductionProtocol}. */
+  /** Builds an introduction-response; see {@code IntroductionProtocol}. */
   final Outgoing createIntroductionResponse(
       Address lan, Address requester, int identifier, Peer introduction, boolean newStyle) {
     return engine()

@@ -160,14 +160,18 @@ public final class Ipv8 {
           }
           strategies.stop();
           stopHooks.forEach(Disposable::dispose);
+          Mono<Void> release =
+              Mono.<Void>fromRunnable(schedulers::dispose)
+                  .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic());
           List<Overlay> all = List.copyOf(overlays);
           overlays.clear();
           return Flux.fromIterable(all)
               .flatMap(o -> o.unload().onErrorResume(e -> logUnloadError(o, e)))
               .then(endpoint.close())
-              // Released before the completion is signalled, so a caller of stopNow sees it done.
-              .then(Mono.<Void>fromRunnable(schedulers::dispose))
-              .onErrorResume(e -> Mono.<Void>fromRunnable(schedulers::dispose).then(Mono.error(e)))
+              // Released before the completion is signalled, so a caller of stopNow sees it done;
+              // shutting executors down takes their locks, so never on a Netty event loop.
+              .then(release)
+              .onErrorResume(e -> release.then(Mono.error(e)))
               .doOnCancel(schedulers::dispose);
         });
   }
@@ -269,8 +273,9 @@ public final class Ipv8 {
   }
 
   /**
-   * Runs {@code task} on the protocol thread, where overlay state may be touched (for example
-   * {@code overlay.walkTo(address)} from a main method). Completes when it ran.
+   * Runs {@code task} on the protocol thread, where overlay state may be touched (state your own
+   * community keeps; the library's public methods such as {@code walkTo} and {@code send} go to
+   * that thread by themselves). Completes when it ran.
    */
   public Mono<Void> onProtocolThread(Runnable task) {
     return Mono.fromRunnable(task).subscribeOn(schedulers.protocol()).then();
