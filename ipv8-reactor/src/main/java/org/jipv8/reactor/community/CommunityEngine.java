@@ -66,8 +66,14 @@ final class CommunityEngine {
   Mono<Void> start(PrefixRouter router, Duration lanInterval) {
     pipeline.start(router);
     subscribers.open();
-    tasks.register("discover_lan_addresses", lanInterval, lanInterval, own::refreshLan);
-    return own.refreshNow();
+    // start() may be called from a Netty thread; the task table lives on the protocol thread.
+    return thread
+        .call(
+            () -> {
+              tasks.register("discover_lan_addresses", lanInterval, lanInterval, own::refreshLan);
+              return Boolean.TRUE;
+            })
+        .then(own.refreshNow());
   }
 
   /** {@code onUnload} and {@link #stop} on the protocol thread, the bootstrappers in between. */
