@@ -160,14 +160,18 @@ public final class Ipv8 {
           }
           strategies.stop();
           stopHooks.forEach(Disposable::dispose);
+          Mono<Void> release =
+              Mono.<Void>fromRunnable(schedulers::dispose)
+                  .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic());
           List<Overlay> all = List.copyOf(overlays);
           overlays.clear();
           return Flux.fromIterable(all)
               .flatMap(o -> o.unload().onErrorResume(e -> logUnloadError(o, e)))
               .then(endpoint.close())
-              // Released before the completion is signalled, so a caller of stopNow sees it done.
-              .then(Mono.<Void>fromRunnable(schedulers::dispose))
-              .onErrorResume(e -> Mono.<Void>fromRunnable(schedulers::dispose).then(Mono.error(e)))
+              // Released before the completion is signalled, so a caller of stopNow sees it done;
+              // shutting executors down takes their locks, so never on a Netty event loop.
+              .then(release)
+              .onErrorResume(e -> release.then(Mono.error(e)))
               .doOnCancel(schedulers::dispose);
         });
   }
