@@ -12,6 +12,8 @@ import org.jipv8.reactor.community.LanAddressProvider;
 import org.jipv8.reactor.crypto.Keys;
 import org.jipv8.reactor.messaging.Packets;
 import org.jipv8.reactor.messaging.payload.IntroductionRequestPayload;
+import org.jipv8.reactor.sim.MemoryEndpoint;
+import org.jipv8.reactor.sim.MemoryInternet;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,7 +34,7 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The community receive path without a socket: a burst of {@value #BURST} distinct datagrams (the
  * 200-byte custom messages, or introduction-requests from {@value #INTRO_KEYS} keys, each answered
- * with a signed response) is injected into a {@link FeedEndpoint} (one copy each, as the UDP
+ * with a signed response) is injected into a {@link MemoryEndpoint} (one copy each, as the UDP
  * endpoint makes), routed by prefix, decoded (and verified) on the verification scheduler and
  * handled on the protocol thread; an invocation ends when the last one was handled. The burst fits
  * the community inbox ({@value Community#INBOX_CAPACITY}), so nothing is dropped. Score: datagrams
@@ -59,7 +61,7 @@ public class ReceivePathBenchmark {
 
   private Scheduler protocol;
   private Scheduler verification;
-  private FeedEndpoint endpoint;
+  private MemoryEndpoint endpoint;
   private CountingCommunity community;
   private byte[][] datagrams;
   private final Address source = Address.ipv4("127.0.0.2", 2000);
@@ -69,7 +71,10 @@ public class ReceivePathBenchmark {
     protocol = Schedulers.newSingle("jmh-protocol");
     verification = Schedulers.newParallel("jmh-verify", verifyThreads);
     Address local = Address.ipv4("127.0.0.1", 1000);
-    endpoint = new FeedEndpoint(local);
+    // Nothing else is on this internet: what the community sends is counted and discarded.
+    MemoryInternet internet = new MemoryInternet(protocol);
+    internet.setRecording(false);
+    endpoint = internet.endpoint(local, local).openNow();
     community =
         new CountingCommunity(
             CommunitySettings.builder()

@@ -56,7 +56,8 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>Threading: all state lives on the injected protocol scheduler, without locks; the readers
  * ({@link #members}, {@link #memberCount}) return immutable snapshots taken after every change and
- * are safe from any thread.
+ * are safe from any thread. The mutators assert that they run on one thread, the first that ran a
+ * task of the server.
  */
 public final class BootstrapServer {
   private static final Logger log = LoggerFactory.getLogger(BootstrapServer.class);
@@ -87,6 +88,8 @@ public final class BootstrapServer {
   private final Disposable.Composite running = Disposables.composite();
   private volatile Map<String, List<Address>> memberSnapshot = Map.of();
   private volatile int memberCountSnapshot;
+  // The thread that first ran a task of the server; the mutators assert they stay on it.
+  private volatile Thread protocolThread;
 
   private BootstrapServer(Builder b) {
     this.endpoint = Objects.requireNonNull(b.endpoint, "endpoint");
@@ -204,7 +207,23 @@ public final class BootstrapServer {
     }
   }
 
+  private boolean confined() {
+    Thread current = Thread.currentThread();
+    Thread owner = protocolThread;
+    if (owner == null) {
+      protocolThread = current;
+    } else if (owner != current) {
+      throw new IllegalStateException(
+          "BootstrapServer state changed on "
+              + current.getName()
+              + ", its protocol thread is "
+              + owner.getName());
+    }
+    return true;
+  }
+
   private void onDatagram(Datagram d) {
+    assert confined();
     byte[] data = d.data();
     if (data.length < 23) {
       count(DropReason.TOO_SHORT);
@@ -285,6 +304,7 @@ public final class BootstrapServer {
   }
 
   private void probeAll() {
+    assert confined();
     try {
       Address own = endpoint.localAddress();
       for (Map.Entry<String, LinkedHashMap<Address, Member>> e : communities.entrySet()) {
@@ -313,6 +333,7 @@ public final class BootstrapServer {
   }
 
   private void dropFromCommunity(String prefixHex, Address member) {
+    assert confined();
     Map<Address, Member> members = communities.get(prefixHex);
     if (members != null && members.remove(member) != null) {
       log.debug("dropped {} from community {}", member, prefixHex);
@@ -327,6 +348,7 @@ public final class BootstrapServer {
   }
 
   private void enforceMaxPeers() {
+    assert confined();
     Iterator<Address> oldest = memberSince.keySet().iterator();
     while (memberSince.size() > maxPeers && oldest.hasNext()) {
       Address a = oldest.next();

@@ -161,6 +161,7 @@ public abstract non-sealed class Community extends CommunityCore implements Stra
   protected final <T extends Record> void addReplayProtectedHandler(
       Class<T> type, ReplayWindow window, MessageHandler<T> handler) {
     Message m = Invokers.replayAnnotation(type);
+    java.util.Objects.requireNonNull(window, "window").confineTo(engine().thread);
     Invoker<T> invoker =
         engine().invokers.replayProtected(window, handler, m.id(), engine().dispatch);
     Invokers.register(engine().handlers, type, m, invoker);

@@ -33,7 +33,7 @@ final class CommunityEngine {
     Endpoint endpoint = settings.endpoint();
     byte[] prefix = id.prefix();
     this.thread = new ProtocolThread(settings.protocolScheduler());
-    this.tasks = new PeriodicTasks(name, thread.scheduler());
+    this.tasks = new PeriodicTasks(name, thread);
     this.own =
         new OwnAddresses(
             endpoint,
@@ -58,7 +58,7 @@ final class CommunityEngine {
             dispatch,
             thread,
             settings.verificationScheduler());
-    this.introductions = new IntroductionProtocol(c, own, handlers, invokers);
+    this.introductions = new IntroductionProtocol(c, own, handlers, invokers, thread);
     this.bootstrapping = new BootstrapCoordinator(c, settings.bootstrappers());
   }
 

@@ -3,8 +3,8 @@ package org.jipv8.reactor.community;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jipv8.api.messaging.DropReason;
 
 /**
@@ -20,12 +20,15 @@ import org.jipv8.api.messaging.DropReason;
  *
  * Meters appear for the ids and reasons that have seen traffic: call {@link #refresh()}
  * periodically (the service does, every few seconds). Function counters read the live counters, so
- * values are always current. Thread-safe.
+ * values are always current.
+ *
+ * <p>Threading: safe from any thread, without locks: a meter is registered by the call that adds
+ * its key to a concurrent set first, and the registry is thread-safe.
  */
 public final class CommunityMetrics {
   private final Community community;
   private final MeterRegistry registry;
-  private final Set<String> registered = new HashSet<>();
+  private final Set<String> registered = ConcurrentHashMap.newKeySet();
 
   /** Binds {@code community} to {@code registry} and registers what has traffic already. */
   public CommunityMetrics(Community community, MeterRegistry registry) {
@@ -35,7 +38,7 @@ public final class CommunityMetrics {
   }
 
   /** Registers meters for message ids and drop reasons that saw traffic since the last call. */
-  public synchronized void refresh() {
+  public void refresh() {
     CommunityStatistics stats = community.statistics();
     String id = community.communityId().hex();
     for (int m = 0; m <= 255; m++) {

@@ -8,8 +8,10 @@ import org.jipv8.api.address.Address;
 /**
  * The state behind {@link IntroductionHardening}: outstanding introduction-requests by (address,
  * identifier) and fixed-window counters of puncture-requests per source and per target. Every map
- * is bounded; the oldest entries go first. Used on the protocol thread; synchronised anyway so that
- * inspection from tests is safe.
+ * is bounded; the oldest entries go first.
+ *
+ * <p>Threading: confined to the protocol thread, without locks; every method asserts it (the
+ * inspection methods too: they are for tests, which drive the guard from one thread).
  */
 final class IntroductionGuard {
   // By host and port only: a walk to a peer's LAN slot (kind UDPV4_LAN) is answered from a plain
@@ -38,12 +40,28 @@ final class IntroductionGuard {
   private final Map<Host, Window> bySource;
   private final Map<Host, Window> byTarget;
 
+  private final ProtocolThread thread;
+
+  /** A guard not bound to a node (unit tests): every thread passes the check. */
   IntroductionGuard(IntroductionHardening config) {
+    this(config, new ProtocolThread(reactor.core.scheduler.Schedulers.immediate()));
+  }
+
+  IntroductionGuard(IntroductionHardening config, ProtocolThread thread) {
     this.config = config;
+    this.thread = java.util.Objects.requireNonNull(thread, "thread");
     this.timeoutMillis = config.responseTimeout().toMillis();
     this.windowMillis = config.rateWindow().toMillis();
     this.bySource = boundedLru(config.maxTrackedAddresses());
     this.byTarget = boundedLru(config.maxTrackedAddresses());
+  }
+
+  private boolean confined() {
+    if (!thread.confined()) {
+      throw new IllegalStateException(
+          "IntroductionGuard used off the protocol thread, on " + Thread.currentThread().getName());
+    }
+    return true;
   }
 
   private static Map<Host, Window> boundedLru(int max) {
@@ -62,7 +80,8 @@ final class IntroductionGuard {
   }
 
   /** Records an introduction-request sent now to {@code destination}. */
-  synchronized void requested(Address destination, int identifier, long now) {
+  void requested(Address destination, int identifier, long now) {
+    assert confined();
     expire(now);
     pending.putIfAbsent(new Key(destination, identifier), now);
     while (pending.size() > config.maxPending()) {
@@ -73,7 +92,8 @@ final class IntroductionGuard {
   }
 
   /** Whether that request is still unanswered and within its timeout. */
-  synchronized boolean isPending(Address destination, int identifier, long now) {
+  boolean isPending(Address destination, int identifier, long now) {
+    assert confined();
     Long sent = pending.get(new Key(destination, identifier));
     return sent != null && now - sent <= timeoutMillis;
   }
@@ -84,25 +104,29 @@ final class IntroductionGuard {
    *
    * @return false for a response nobody asked for, a second answer, or a late one
    */
-  synchronized boolean answered(Address source, int identifier, long now) {
+  boolean answered(Address source, int identifier, long now) {
+    assert confined();
     Long sent = pending.remove(new Key(source, identifier));
     return sent != null && now - sent <= timeoutMillis;
   }
 
   /** Counts a puncture-request; false when its source or its target is over the rate. */
-  synchronized boolean allowPunctureRequest(Address source, Address target, long now) {
+  boolean allowPunctureRequest(Address source, Address target, long now) {
+    assert confined();
     boolean fromOk = take(bySource, source, config.punctureRequestsPerSource(), now);
     boolean toOk = take(byTarget, target, config.punctureRequestsPerTarget(), now);
     return fromOk && toOk;
   }
 
   /** Outstanding requests (tests). */
-  synchronized int pendingCount() {
+  int pendingCount() {
+    assert confined();
     return pending.size();
   }
 
   /** Addresses tracked by the two rate limiters (tests). */
-  synchronized int trackedAddresses() {
+  int trackedAddresses() {
+    assert confined();
     return bySource.size() + byTarget.size();
   }
 

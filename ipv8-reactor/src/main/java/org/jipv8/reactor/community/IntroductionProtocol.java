@@ -42,7 +42,12 @@ final class IntroductionProtocol {
   // Null when the community's settings turn the hardening off (py-ipv8 3.1's behaviour).
   private final IntroductionGuard guard;
 
-  IntroductionProtocol(Community c, OwnAddresses own, HandlerTable handlers, Invokers invokers) {
+  IntroductionProtocol(
+      Community c,
+      OwnAddresses own,
+      HandlerTable handlers,
+      Invokers invokers,
+      ProtocolThread thread) {
     this.c = c;
     this.communityId = c.communityId();
     this.myPeer = c.myPeer();
@@ -53,7 +58,7 @@ final class IntroductionProtocol {
     this.handlers = handlers;
     this.invokers = invokers;
     IntroductionHardening hardening = IntroductionHardening.fromSettings(c.settings().extra());
-    this.guard = hardening.enabled() ? new IntroductionGuard(hardening) : null;
+    this.guard = hardening.enabled() ? new IntroductionGuard(hardening, thread) : null;
   }
 
   /** Registers the handlers of 231, 232, 233, 234, 245, 246, 249 and 250. */

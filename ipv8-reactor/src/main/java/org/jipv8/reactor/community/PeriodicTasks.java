@@ -34,18 +34,27 @@ import reactor.core.scheduler.Scheduler;
  *       warning and return an already disposed handle (as py-ipv8 returns a completed future).
  * </ul>
  *
- * <p>Threading: tasks run on the injected scheduler (the protocol thread, or a virtual-time
- * scheduler in tests); the methods are safe from any thread.
+ * <p>Threading: the task table is confined to the protocol thread, without locks. Tasks run on the
+ * injected scheduler (the protocol thread, or a virtual-time scheduler in tests). {@link
+ * #register}, {@link #schedule}, {@link #cancel} and {@link #shutdown} must be called there (or
+ * before any task ran, while a community is built); they assert it, so a call from another thread
+ * fails in every test run. The readers ({@link #isPending}, {@link #pendingNames}, {@link
+ * #isShutdown}, {@link #errorCount}) read an immutable snapshot and are safe from any thread. A
+ * handle may be disposed from any thread: the table forgets the task on the protocol thread.
  */
 public final class PeriodicTasks {
   private static final Logger log = LoggerFactory.getLogger(PeriodicTasks.class);
 
   private final String owner;
   private final Scheduler scheduler;
-  private final Object lock = new Object();
+  private final ProtocolThread thread;
   private final Map<String, Disposable.Swap> pending = new LinkedHashMap<>();
   private final AtomicLong errors = new AtomicLong();
   private boolean shutdown;
+  // Published after every change of the table, for readers off the protocol thread.
+  private volatile Snapshot snapshot = new Snapshot(List.of(), false);
+
+  private record Snapshot(List<String> names, boolean shutdown) {}
 
   /**
    * Tasks of {@code owner} (used in log messages) running on {@code scheduler}.
@@ -53,8 +62,31 @@ public final class PeriodicTasks {
    * @param owner a short name of the owner, e.g. the community class name
    */
   public PeriodicTasks(String owner, Scheduler scheduler) {
+    this(owner, new ProtocolThread(Objects.requireNonNull(scheduler, "scheduler")));
+  }
+
+  /** Tasks of {@code owner} on the protocol thread of a community engine. */
+  PeriodicTasks(String owner, ProtocolThread thread) {
     this.owner = Objects.requireNonNull(owner, "owner");
-    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.thread = Objects.requireNonNull(thread, "thread");
+    this.scheduler = thread.scheduler();
+  }
+
+  private boolean confined(String operation) {
+    if (!thread.confined()) {
+      throw new IllegalStateException(
+          "PeriodicTasks."
+              + operation
+              + " of "
+              + owner
+              + " must run on the node's protocol thread, was called on "
+              + Thread.currentThread().getName());
+    }
+    return true;
+  }
+
+  private void publish() {
+    snapshot = new Snapshot(List.copyOf(pending.keySet()), shutdown);
   }
 
   /**
@@ -99,21 +131,21 @@ public final class PeriodicTasks {
 
   private Disposable start(String name, Publisher<Void> body) {
     Objects.requireNonNull(name, "name");
+    assert confined("register");
     Disposable.Swap handle = Disposables.swap();
-    synchronized (lock) {
-      if (shutdown) {
-        log.warn("not starting task '{}' of {}: its task manager is shut down", name, owner);
-        return Disposables.disposed();
-      }
-      if (pending.containsKey(name)) {
-        throw new IllegalStateException(
-            "task '" + name + "' of " + owner + " already exists and is still pending");
-      }
-      pending.put(name, handle);
+    if (shutdown) {
+      log.warn("not starting task '{}' of {}: its task manager is shut down", name, owner);
+      return Disposables.disposed();
     }
+    if (pending.containsKey(name)) {
+      throw new IllegalStateException(
+          "task '" + name + "' of " + owner + " already exists and is still pending");
+    }
+    pending.put(name, handle);
+    publish();
     Disposable running =
         Flux.from(body)
-            .doFinally(signal -> untrack(name, handle))
+            .doFinally(signal -> forget(name, handle))
             .subscribe(
                 null, e -> log.error("task '{}' of {} stopped unexpectedly", name, owner, e));
     handle.update(running);
@@ -122,6 +154,8 @@ public final class PeriodicTasks {
 
   private Runnable guarded(String name, Runnable task) {
     return () -> {
+      // The task runs on the scheduler, which is the protocol thread.
+      thread.enter();
       try {
         task.run();
       } catch (RuntimeException e) {
@@ -131,9 +165,18 @@ public final class PeriodicTasks {
     };
   }
 
+  // A run ends on the protocol thread; a handle disposed elsewhere ends it there too.
+  private void forget(String name, Disposable handle) {
+    if (thread.confined()) {
+      untrack(name, handle);
+    } else {
+      thread.execute(() -> untrack(name, handle));
+    }
+  }
+
   private void untrack(String name, Disposable handle) {
-    synchronized (lock) {
-      pending.remove(name, handle);
+    if (pending.remove(name, handle)) {
+      publish();
     }
   }
 
@@ -150,29 +193,24 @@ public final class PeriodicTasks {
    * @return whether such a task was pending
    */
   public boolean cancel(String name) {
-    Disposable handle;
-    synchronized (lock) {
-      handle = pending.remove(name);
-    }
+    assert confined("cancel");
+    Disposable handle = pending.remove(name);
     if (handle == null) {
       return false;
     }
+    publish();
     handle.dispose();
     return true;
   }
 
   /** Whether a task of that name is pending (scheduled and not finished or cancelled). */
   public boolean isPending(String name) {
-    synchronized (lock) {
-      return pending.containsKey(name);
-    }
+    return snapshot.names().contains(name);
   }
 
   /** The names of the pending tasks, in registration order. */
   public List<String> pendingNames() {
-    synchronized (lock) {
-      return List.copyOf(pending.keySet());
-    }
+    return snapshot.names();
   }
 
   /** How many runs threw (all tasks together). */
@@ -182,19 +220,16 @@ public final class PeriodicTasks {
 
   /** Cancels every task and refuses new ones. Idempotent. */
   public void shutdown() {
-    List<Disposable> all;
-    synchronized (lock) {
-      shutdown = true;
-      all = new ArrayList<>(pending.values());
-      pending.clear();
-    }
+    assert confined("shutdown");
+    shutdown = true;
+    List<Disposable> all = new ArrayList<>(pending.values());
+    pending.clear();
+    publish();
     all.forEach(Disposable::dispose);
   }
 
   /** Whether {@link #shutdown()} was called. */
   public boolean isShutdown() {
-    synchronized (lock) {
-      return shutdown;
-    }
+    return snapshot.shutdown();
   }
 }

@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.jipv8.api.endpoint.Datagram;
 import org.jipv8.api.endpoint.Endpoint;
+import org.jipv8.api.endpoint.ReceiveAdmission;
 import org.jipv8.api.messaging.DropReason;
+import org.jipv8.reactor.endpoint.PrefixAdmission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -38,6 +41,12 @@ import reactor.core.Disposable;
  * every community of that endpoint through {@link CommunitySettings}; there is no global registry.
  * The router stops listening when the endpoint's receive stream completes.
  *
+ * <p>Early drop: after {@link #admitEarly}, the router installs a {@link PrefixAdmission} on the
+ * endpoint, so that a datagram for a community whose inbox is full ({@link #registerInboxCheck}) is
+ * refused as {@link DropReason#INBOX_FULL} while still in the socket's buffer, before it is copied
+ * or routed. While a general listener is registered the admission is off (such a listener must see
+ * every datagram).
+ *
  * <p>Threading: listeners are called on the endpoint's receive thread, one datagram at a time; they
  * must hand work off quickly and never block. Registration is safe from any thread.
  */
@@ -53,6 +62,8 @@ public final class PrefixRouter {
   private volatile List<Consumer<Datagram>> general = List.of();
   private final Map<DropReason, AtomicLong> drops = new EnumMap<>(DropReason.class);
   private final AtomicLong routed = new AtomicLong();
+  private final PrefixAdmission admission = new PrefixAdmission();
+  private boolean earlyDrop;
   private Disposable subscription;
 
   private PrefixRouter(Endpoint endpoint) {
@@ -130,6 +141,9 @@ public final class PrefixRouter {
       List<Consumer<Datagram>> list = new ArrayList<>(general);
       list.add(listener);
       general = List.copyOf(list);
+      if (earlyDrop) {
+        applyAdmission();
+      }
       ensureSubscribed();
     }
     return () -> {
@@ -137,8 +151,52 @@ public final class PrefixRouter {
         List<Consumer<Datagram>> list = new ArrayList<>(general);
         list.remove(listener);
         general = List.copyOf(list);
+        if (earlyDrop) {
+          applyAdmission();
+        }
       }
     };
+  }
+
+  /**
+   * Lets the endpoint refuse datagrams of a full inbox before copying them (see the class comment).
+   * The node wiring calls it for a router it owns; off by default, because a datagram refused there
+   * reaches no one, not even a listener of the endpoint outside this router.
+   */
+  public void admitEarly() {
+    synchronized (lock) {
+      earlyDrop = true;
+      applyAdmission();
+    }
+  }
+
+  /**
+   * Registers the "inbox is full" check of the community with {@code prefix}; used only while
+   * {@link #admitEarly} is in force and no general listener is registered.
+   *
+   * @param inboxFull called on the endpoint's receive thread for every datagram of the prefix: a
+   *     cheap, non-blocking read
+   * @return disposing it removes the check
+   */
+  public Disposable registerInboxCheck(byte[] prefix, BooleanSupplier inboxFull) {
+    return admission.register(prefix, inboxFull);
+  }
+
+  /** Datagrams of {@code prefix} the endpoint refused early because the inbox was full. */
+  public long refusedEarly(byte[] prefix) {
+    return admission.refused(prefix);
+  }
+
+  /** Whether the endpoint currently asks this router's admission about every datagram. */
+  public boolean admitsEarly() {
+    synchronized (lock) {
+      return earlyDrop && general.isEmpty();
+    }
+  }
+
+  private void applyAdmission() {
+    endpoint.setReceiveAdmission(
+        earlyDrop && general.isEmpty() ? admission : ReceiveAdmission.ADMIT_ALL);
   }
 
   /** Whether a listener is registered for {@code prefix}. */

@@ -1,5 +1,6 @@
 package org.jipv8.reactor.community;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jipv8.api.endpoint.Datagram;
 import org.jipv8.api.messaging.DropReason;
 import org.slf4j.Logger;
@@ -34,6 +35,9 @@ final class ReceivePipeline {
       Sinks.many()
           .unicast()
           .onBackpressureBuffer(Queues.<Datagram>get(Community.INBOX_CAPACITY).get());
+  // Datagrams in the inbox not yet taken by the decode stage: the endpoint's early admission
+  // reads it on the receive thread to refuse a datagram before copying it.
+  private final AtomicInteger queued = new AtomicInteger();
   private final Disposable.Composite running = Disposables.composite();
 
   ReceivePipeline(
@@ -58,6 +62,7 @@ final class ReceivePipeline {
     running.add(
         inbox
             .asFlux()
+            .doOnNext(d -> queued.decrementAndGet())
             .flatMapSequential(
                 d -> Mono.fromCallable(() -> decode.prepare(d)).subscribeOn(verification),
                 Community.DECODE_CONCURRENCY,
@@ -70,11 +75,17 @@ final class ReceivePipeline {
                 },
                 e -> log.error("{}: receive pipeline failed", owner, e)));
     running.add(router.register(prefix, this::deliver));
+    running.add(router.registerInboxCheck(prefix, this::inboxFull));
   }
 
   /** Unregisters the prefix and stops the stages. */
   void stop() {
     running.dispose();
+  }
+
+  /** Whether the inbox holds as many datagrams as it can (a cheap read, any thread). */
+  boolean inboxFull() {
+    return queued.get() >= Community.INBOX_CAPACITY;
   }
 
   /** Queues a datagram of this community for decoding (the router calls this). */
@@ -85,7 +96,9 @@ final class ReceivePipeline {
     synchronized (inbox) {
       result = inbox.tryEmitNext(datagram);
     }
-    if (result.isFailure()) {
+    if (result.isSuccess()) {
+      queued.incrementAndGet();
+    } else {
       int id = datagram.length() > 22 ? datagram.data()[22] & 0xff : CommunityStatistics.NO_ID;
       statistics.countDrop(
           result == Sinks.EmitResult.FAIL_OVERFLOW

@@ -23,8 +23,12 @@ import org.jipv8.api.keys.PublicKey;
  * signer.
  *
  * <p>Use it through {@link Community#addReplayProtectedHandler}; refused messages are counted as
- * {@link org.jipv8.api.messaging.DropReason#REPLAYED}. Thread-safe (synchronised); handlers call it
- * on the protocol thread.
+ * {@link org.jipv8.api.messaging.DropReason#REPLAYED}.
+ *
+ * <p>Threading: confined to the protocol thread of the community it protects, without locks: {@link
+ * #firstDelivery} must run there (handlers do) and asserts it once the window is bound to a
+ * community; {@link #refused()} and {@link #size()} read published values and are safe from any
+ * thread. Share a window between communities of one node only.
  */
 public final class ReplayWindow {
   /** The default window width: how far below the newest message a late one is still accepted. */
@@ -36,7 +40,10 @@ public final class ReplayWindow {
   private final int width;
   private final int maxPeers;
   private final Map<PublicKey, State> states;
-  private long refused;
+  // Written on the protocol thread only; volatile so that readers elsewhere see them.
+  private volatile long refused;
+  private volatile int size;
+  private volatile ProtocolThread thread;
 
   private static final class State {
     long highest;
@@ -89,12 +96,14 @@ public final class ReplayWindow {
    *
    * @return true the first time, false for a replay or a message older than the window
    */
-  public synchronized boolean firstDelivery(PublicKey signer, long globalTime) {
+  public boolean firstDelivery(PublicKey signer, long globalTime) {
     Objects.requireNonNull(signer, "signer");
+    assert confined();
     State s = states.get(signer);
     if (s == null) {
       s = new State(width);
       states.put(signer, s);
+      size = states.size();
       s.highest = globalTime;
       mark(s, 0);
       return true;
@@ -108,7 +117,7 @@ public final class ReplayWindow {
     }
     long age = s.highest - globalTime; // unsigned distance, highest >= globalTime
     if (Long.compareUnsigned(age, width) >= 0 || isMarked(s, (int) age)) {
-      refused++;
+      refused = refused + 1;
       return false;
     }
     mark(s, (int) age);
@@ -116,13 +125,33 @@ public final class ReplayWindow {
   }
 
   /** How many messages were refused. */
-  public synchronized long refused() {
+  public long refused() {
     return refused;
   }
 
   /** How many signers are remembered. */
-  public synchronized int size() {
-    return states.size();
+  public int size() {
+    return size;
+  }
+
+  /** Binds the window to the protocol thread of the community it protects. */
+  void confineTo(ProtocolThread owner) {
+    ProtocolThread bound = thread;
+    if (bound != null && bound != owner) {
+      throw new IllegalStateException(
+          "this ReplayWindow already protects a community with another protocol thread");
+    }
+    thread = Objects.requireNonNull(owner, "owner");
+  }
+
+  private boolean confined() {
+    ProtocolThread t = thread;
+    if (t != null && !t.confined()) {
+      throw new IllegalStateException(
+          "ReplayWindow.firstDelivery must run on the protocol thread, was called on "
+              + Thread.currentThread().getName());
+    }
+    return true;
   }
 
   // Bit i of the window means "highest - i was seen".

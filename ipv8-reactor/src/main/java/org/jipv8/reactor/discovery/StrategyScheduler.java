@@ -1,12 +1,14 @@
 package org.jipv8.reactor.discovery;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jipv8.api.community.Overlay;
 import org.jipv8.api.discovery.DiscoveryStrategy;
@@ -14,6 +16,7 @@ import org.jipv8.api.endpoint.Endpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -51,9 +54,10 @@ import reactor.core.scheduler.Scheduler;
  * where py sleeps {@code walkerInterval} after each round (fixed delay). With short rounds the two
  * are the same; a round longer than the interval starts the next at the next tick after it ends.
  *
- * <p>Threading: all methods are safe from any thread. Steps and smoothing delays run on the
- * injected scheduler, which should be the node's single protocol thread (or a {@code
- * VirtualTimeScheduler} in tests).
+ * <p>Threading: all methods are safe from any thread, and none takes a lock: the registrations are
+ * an immutable list swapped atomically (copy on write), the running loop an atomic reference. Steps
+ * and smoothing delays run on the injected scheduler, which should be the node's single protocol
+ * thread (or a {@code VirtualTimeScheduler} in tests), so strategies need no lock of their own.
  */
 public final class StrategyScheduler {
   private static final Logger log = LoggerFactory.getLogger(StrategyScheduler.class);
@@ -84,7 +88,8 @@ public final class StrategyScheduler {
   private final Scheduler scheduler;
   private final Duration walkerInterval;
   // Registrations are compared by identity: the same strategy may be registered twice.
-  private final CopyOnWriteArrayList<Registration> registrations = new CopyOnWriteArrayList<>();
+  private final AtomicReference<List<Registration>> registrations =
+      new AtomicReference<>(List.of());
 
   private final AtomicLong rounds = new AtomicLong();
   private final AtomicLong roundsSkippedClosed = new AtomicLong();
@@ -94,9 +99,12 @@ public final class StrategyScheduler {
   private final AtomicLong stepErrors = new AtomicLong();
   private final AtomicLong flushErrors = new AtomicLong();
 
-  private final Object lock = new Object();
-  private Disposable loop;
-  private volatile Object currentRun;
+  /** One start of the loop; its subscription is set once made (or disposed if stopped first). */
+  private static final class Run {
+    final Disposable.Swap loop = Disposables.swap();
+  }
+
+  private final AtomicReference<Run> currentRun = new AtomicReference<>();
 
   /**
    * A loop over {@code endpoint} every 500 ms: flushes it between steps, idles while it is closed.
@@ -152,8 +160,27 @@ public final class StrategyScheduler {
    */
   public Registration add(DiscoveryStrategy strategy, int targetPeers) {
     Registration r = new Registration(strategy, targetPeers);
-    registrations.add(r);
+    registrations.updateAndGet(
+        old -> {
+          List<Registration> next = new ArrayList<>(old);
+          next.add(r);
+          return List.copyOf(next);
+        });
     return r;
+  }
+
+  /** Removes the matching registrations atomically; returns how many were removed. */
+  private int removeMatching(Predicate<Registration> match) {
+    while (true) {
+      List<Registration> old = registrations.get();
+      List<Registration> next = old.stream().filter(match.negate()).toList();
+      if (next.size() == old.size()) {
+        return 0;
+      }
+      if (registrations.compareAndSet(old, next)) {
+        return old.size() - next.size();
+      }
+    }
   }
 
   /**
@@ -162,12 +189,12 @@ public final class StrategyScheduler {
    * @return whether anything was removed
    */
   public boolean remove(DiscoveryStrategy strategy) {
-    return registrations.removeIf(r -> r.strategy() == strategy);
+    return removeMatching(r -> r.strategy() == strategy) > 0;
   }
 
   /** Removes one registration (by identity); returns whether it was registered. */
   public boolean remove(Registration registration) {
-    return registrations.removeIf(r -> r == registration);
+    return removeMatching(r -> r == registration) > 0;
   }
 
   /**
@@ -177,14 +204,12 @@ public final class StrategyScheduler {
    * @return how many registrations were removed
    */
   public int removeAll(Overlay overlay) {
-    int before = registrations.size();
-    registrations.removeIf(r -> r.strategy().overlay() == overlay);
-    return before - registrations.size();
+    return removeMatching(r -> r.strategy().overlay() == overlay);
   }
 
   /** The registrations in order (a snapshot). */
   public List<Registration> registrations() {
-    return List.copyOf(registrations);
+    return registrations.get();
   }
 
   /** The time between ticks. */
@@ -202,14 +227,10 @@ public final class StrategyScheduler {
    * @throws IllegalStateException when already running
    */
   public Disposable start() {
-    Object run = new Object();
-    synchronized (lock) {
-      if (loop != null) {
-        throw new IllegalStateException("the strategy scheduler is already running");
-      }
-      currentRun = run;
-      // Placeholder so that a round running inline (on a virtual-time scheduler) sees us running.
-      loop = () -> {};
+    Run run = new Run();
+    // Set before subscribing, so that a round running inline (virtual time) sees the loop running.
+    if (!currentRun.compareAndSet(null, run)) {
+      throw new IllegalStateException("the strategy scheduler is already running");
     }
     Disposable d =
         Flux.interval(Duration.ZERO, walkerInterval, scheduler)
@@ -218,13 +239,8 @@ public final class StrategyScheduler {
             // arrives during a round meets no demand and is dropped above.
             .concatMap(tick -> round(run), 0)
             .subscribe(null, e -> log.error("the strategy loop stopped on an unexpected error", e));
-    synchronized (lock) {
-      if (currentRun == run) {
-        loop = d;
-      } else {
-        d.dispose();
-      }
-    }
+    // Disposes d at once when a stop came first (even from inside the first round).
+    run.loop.update(d);
     return new Disposable() {
       @Override
       public void dispose() {
@@ -233,34 +249,25 @@ public final class StrategyScheduler {
 
       @Override
       public boolean isDisposed() {
-        return currentRun != run;
+        return currentRun.get() != run;
       }
     };
   }
 
   /** Stops ticking; no step starts after this returns. Idempotent. */
   public void stop() {
-    stop(currentRun);
+    stop(currentRun.get());
   }
 
-  private void stop(Object run) {
-    Disposable d;
-    synchronized (lock) {
-      if (run == null || currentRun != run) {
-        return;
-      }
-      currentRun = null;
-      d = loop;
-      loop = null;
-    }
-    if (d != null) {
-      d.dispose();
+  private void stop(Run run) {
+    if (run != null && currentRun.compareAndSet(run, null)) {
+      run.loop.dispose();
     }
   }
 
   /** Whether the loop is running. */
   public boolean isRunning() {
-    return currentRun != null;
+    return currentRun.get() != null;
   }
 
   /** The counters. */
@@ -275,10 +282,10 @@ public final class StrategyScheduler {
         flushErrors.get());
   }
 
-  private Mono<Void> round(Object run) {
+  private Mono<Void> round(Run run) {
     return Mono.defer(
         () -> {
-          if (currentRun != run) {
+          if (currentRun.get() != run) {
             return Mono.empty();
           }
           if (!isReady()) {
@@ -286,7 +293,7 @@ public final class StrategyScheduler {
             return Mono.empty();
           }
           rounds.incrementAndGet();
-          List<Registration> snapshot = List.copyOf(registrations);
+          List<Registration> snapshot = registrations.get();
           int n = snapshot.size();
           long smoothNanos =
               n == 0 ? 0 : walkerInterval.toNanos() / (n * NANOS_PER_SECOND) * NANOS_PER_SECOND;
@@ -306,10 +313,10 @@ public final class StrategyScheduler {
   }
 
   /** One strategy's turn: maybe a step, its flush, then the smoothing delay. */
-  private Mono<Void> slot(Object run, Registration r, boolean notLast, long smoothNanos) {
+  private Mono<Void> slot(Run run, Registration r, boolean notLast, long smoothNanos) {
     return Mono.defer(
             () -> {
-              if (currentRun != run) {
+              if (currentRun.get() != run) {
                 return Mono.<Void>empty();
               }
               long start = scheduler.now(TimeUnit.NANOSECONDS);
@@ -321,7 +328,7 @@ public final class StrategyScheduler {
 
   /** Runs the step if due; answers whether something may have been sent. */
   private boolean step(Registration r) {
-    if (registrations.stream().noneMatch(x -> x == r)) {
+    if (registrations.get().stream().noneMatch(x -> x == r)) {
       // Removed after the round started (e.g. its overlay was unloaded): do not touch it.
       return false;
     }
@@ -355,8 +362,8 @@ public final class StrategyScheduler {
             });
   }
 
-  private Mono<Void> smoothing(Object run, long startNanos, boolean notLast, long smoothNanos) {
-    if (!notLast || smoothNanos == 0 || currentRun != run) {
+  private Mono<Void> smoothing(Run run, long startNanos, boolean notLast, long smoothNanos) {
+    if (!notLast || smoothNanos == 0 || currentRun.get() != run) {
       return Mono.empty();
     }
     long sleep = smoothNanos - (scheduler.now(TimeUnit.NANOSECONDS) - startNanos);

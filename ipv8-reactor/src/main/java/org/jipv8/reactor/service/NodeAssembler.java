@@ -84,6 +84,8 @@ final class NodeAssembler {
             ep, schedulers.protocol(), Duration.ofNanos(Math.round(cfg.walkerInterval() * 1e9)));
     List<StartAction> onStart = new ArrayList<>();
     PrefixRouter router = PrefixRouter.create(ep);
+    // A full community inbox refuses its datagrams in the endpoint, before they are copied.
+    router.admitEarly();
     LanAddressProvider lan = b.lanAddresses != null ? b.lanAddresses : boundLanAddress(cfg);
     Endpoint endpoint = ep;
     SettingsMaker settings =

@@ -11,8 +11,8 @@ import org.jipv8.api.keys.KeyType;
 import org.jipv8.api.peer.Peer;
 import org.jipv8.reactor.crypto.Keys;
 import org.jipv8.reactor.endpoint.DispatcherEndpoint;
-import org.jipv8.reactor.testing.MemoryEndpoint;
-import org.jipv8.reactor.testing.MemoryInternet;
+import org.jipv8.reactor.sim.MemoryEndpoint;
+import org.jipv8.reactor.sim.MemoryInternet;
 import org.junit.jupiter.api.Test;
 import reactor.core.scheduler.Schedulers;
 

@@ -12,7 +12,7 @@ import org.jipv8.reactor.messaging.Decoded;
 import org.jipv8.reactor.messaging.Packets;
 import org.jipv8.reactor.messaging.payload.IntroductionRequestPayload;
 import org.jipv8.reactor.messaging.payload.IntroductionResponsePayload;
-import org.jipv8.reactor.testing.MemoryInternet.Sent;
+import org.jipv8.reactor.sim.MemoryInternet.Sent;
 import org.jipv8.reactor.testing.TestNetwork;
 import org.jipv8.reactor.testing.TestNode;
 import org.junit.jupiter.params.ParameterizedTest;

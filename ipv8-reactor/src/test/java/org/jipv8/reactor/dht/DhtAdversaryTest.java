@@ -21,7 +21,7 @@ import org.jipv8.reactor.dht.payload.FindResponsePayload;
 import org.jipv8.reactor.dht.payload.StoreRequestPayload;
 import org.jipv8.reactor.dht.payload.WireNode;
 import org.jipv8.reactor.messaging.Packets;
-import org.jipv8.reactor.testing.MemoryInternet.Sent;
+import org.jipv8.reactor.sim.MemoryInternet.Sent;
 import org.jipv8.reactor.testing.TestNetwork;
 import org.jipv8.reactor.testing.TestNode;
 import org.jipv8.reactor.testing.Vectors;

@@ -12,7 +12,7 @@ import org.jipv8.api.keys.KeyType;
 import org.jipv8.reactor.crypto.Keys;
 import org.jipv8.reactor.discovery.PingChurn;
 import org.jipv8.reactor.messaging.Packets;
-import org.jipv8.reactor.testing.MemoryInternet.Sent;
+import org.jipv8.reactor.sim.MemoryInternet.Sent;
 import org.jipv8.reactor.testing.TestNetwork;
 import org.jipv8.reactor.testing.TestNode;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.jipv8.api.address.Address;
 import org.jipv8.api.messaging.DropReason;
 import org.jipv8.reactor.crypto.Keys;
-import org.jipv8.reactor.testing.MemoryInternet.Sent;
+import org.jipv8.reactor.sim.MemoryInternet.Sent;
 import org.jipv8.reactor.testing.TestNetwork;
 import org.jipv8.reactor.testing.TestNode;
 import org.jipv8.reactor.testing.VectorIdentities;

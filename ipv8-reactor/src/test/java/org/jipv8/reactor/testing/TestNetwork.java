@@ -14,6 +14,8 @@ import org.jipv8.api.keys.PrivateKey;
 import org.jipv8.api.peer.Peer;
 import org.jipv8.reactor.community.Community;
 import org.jipv8.reactor.crypto.Keys;
+import org.jipv8.reactor.sim.MemoryEndpoint;
+import org.jipv8.reactor.sim.MemoryInternet;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /**

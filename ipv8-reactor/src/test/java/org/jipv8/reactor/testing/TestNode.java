@@ -12,6 +12,7 @@ import org.jipv8.reactor.community.CommunitySettings;
 import org.jipv8.reactor.community.LanAddressProvider;
 import org.jipv8.reactor.community.Network;
 import org.jipv8.reactor.community.PrefixRouter;
+import org.jipv8.reactor.sim.MemoryEndpoint;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /**

@@ -1,4 +1,4 @@
-package org.jipv8.reactor.testing;
+package org.jipv8.testkit;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -12,16 +12,25 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Fails the test class after which Netty reported a leaked buffer.
+ * A JUnit 5 extension that fails the test class after which Netty reported a leaked buffer (one
+ * collected by the garbage collector without being released). Part of the test kit, for the
+ * engine's own tests and for yours.
  *
- * <p>Registered for every test class of the module through JUnit's extension autodetection ({@code
- * junit-platform.properties} and {@code META-INF/services}), so it is loaded before any test
- * touches Netty, and installs a leak-detector factory whose detectors record each leak report (and
- * still log it). The build runs every test JVM with {@code
- * -Dio.netty.leakDetection.level=paranoid}, so every buffer is tracked. After each test class it
- * collects garbage and allocates once, which is when Netty looks for buffers that were collected
- * without being released, and throws if any were found. A leak found after one class may have been
- * made by a class running in parallel; the report's access records name the code.
+ * <p>Use: add {@code ipv8-testkit} (or only {@code ipv8-leak-gate}) as a test dependency, run the
+ * test JVM with {@code -Dio.netty.leakDetection.level=paranoid} (so every buffer is tracked), and
+ * either enable JUnit's extension autodetection ({@code
+ * junit.jupiter.extensions.autodetection.enabled=true} in {@code junit-platform.properties}; the
+ * jar's {@code META-INF/services} then registers the gate for every test class, loaded before any
+ * test touches Netty) or annotate classes with {@code @ExtendWith(NettyLeakGate.class)}.
+ *
+ * <p>Loading the class installs a leak-detector factory whose detectors record each leak report
+ * (and still log it); Netty must not have created its detectors before (autodetection ensures it,
+ * {@link #isInstalled} tells). After each test class the gate collects garbage and allocates once,
+ * which is when Netty looks for buffers that were collected without being released, and throws an
+ * {@link AssertionError} with Netty's access records if any were found. A leak found after one
+ * class may have been made by a class running in parallel; the records name the code.
+ *
+ * <p>Threading: safe from any thread; reports are kept in a lock-free queue.
  */
 public final class NettyLeakGate implements AfterAllCallback {
   private static final Queue<String> LEAKS = new ConcurrentLinkedQueue<>();

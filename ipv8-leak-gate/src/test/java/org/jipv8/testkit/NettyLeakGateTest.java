@@ -1,4 +1,4 @@
-package org.jipv8.reactor.testing;
+package org.jipv8.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

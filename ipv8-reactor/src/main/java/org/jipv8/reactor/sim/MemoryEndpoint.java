@@ -1,4 +1,4 @@
-package org.jipv8.reactor.testing;
+package org.jipv8.reactor.sim;
 
 import java.util.EnumMap;
 import java.util.Map;

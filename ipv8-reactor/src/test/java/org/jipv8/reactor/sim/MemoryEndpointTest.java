@@ -1,4 +1,4 @@
-package org.jipv8.testkit;
+package org.jipv8.reactor.sim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

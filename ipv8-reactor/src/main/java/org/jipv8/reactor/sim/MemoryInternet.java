@@ -1,4 +1,4 @@
-package org.jipv8.reactor.testing;
+package org.jipv8.reactor.sim;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,14 +11,20 @@ import org.jipv8.api.address.Address;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * An in-memory "internet" for tests (py-ipv8's mock internet, runtime.md section 9.8): a map from
- * address to {@link MemoryEndpoint}. A datagram sent to a registered address is delivered on the
- * given scheduler after {@link #latency()}; a datagram to an unknown address is recorded as
- * undeliverable. With zero latency, a send made inside a scheduler task is delivered after that
- * task (py-ipv8's "next loop turn"), but a send made directly from the test thread is delivered
- * before {@code send} returns, because a {@code VirtualTimeScheduler} runs due work at once: wrap
- * such calls in {@link TestNetwork#run(Runnable)}. Every send is logged in order, so tests can
- * compare the traffic with expected datagrams.
+ * An in-memory "internet" for feeding datagrams straight to a community (py-ipv8's mock internet):
+ * a map from address to {@link MemoryEndpoint}. A datagram sent to a registered address is
+ * delivered on the given scheduler after {@link #latency()}; a datagram to an unknown address is
+ * recorded as undeliverable. With zero latency, a send made inside a scheduler task is delivered
+ * after that task (py-ipv8's "next loop turn"), but a send made directly from the test thread is
+ * delivered before {@code send} returns, because a {@code VirtualTimeScheduler} runs due work at
+ * once: wrap such calls in a task of the scheduler. Every send is logged in order, so tests can
+ * compare the traffic with expected datagrams ({@link #setRecording} turns the log off for long
+ * runs such as benchmarks).
+ *
+ * <p>For whole nodes (strategies, NATs, loss) use {@link SimulatedNetwork} (or the test kit's
+ * {@code TestNetwork} on it) instead; this one is for benchmarks and tests that drive one community
+ * by hand. It is public API of the engine so that the engine's tests, the test kit and the
+ * benchmarks share one copy.
  *
  * <p>Thread-safe; deterministic on a {@code VirtualTimeScheduler}.
  */
@@ -30,6 +36,7 @@ public final class MemoryInternet {
   private final Map<Address, MemoryEndpoint> endpoints = new ConcurrentHashMap<>();
   private final List<Sent> log = new ArrayList<>();
   private volatile Duration latency = Duration.ZERO;
+  private volatile boolean recording = true;
 
   /** An internet delivering on {@code scheduler}. */
   public MemoryInternet(Scheduler scheduler) {
@@ -61,8 +68,10 @@ public final class MemoryInternet {
 
   void send(MemoryEndpoint from, Address to, byte[] data) {
     MemoryEndpoint target = endpoints.get(to);
-    synchronized (log) {
-      log.add(new Sent(from.wan(), to, data.clone(), target != null));
+    if (recording) {
+      synchronized (log) {
+        log.add(new Sent(from.wan(), to, data.clone(), target != null));
+      }
     }
     if (target == null) {
       return;
@@ -87,6 +96,14 @@ public final class MemoryInternet {
   /** Datagrams sent to addresses nobody owns. */
   public List<Sent> undeliverable() {
     return sent().stream().filter(s -> !s.delivered()).toList();
+  }
+
+  /**
+   * Whether sends are added to the {@linkplain #sent() log} (on by default; off keeps the memory of
+   * a long run flat).
+   */
+  public void setRecording(boolean on) {
+    this.recording = on;
   }
 
   /** Forgets the send log. */
