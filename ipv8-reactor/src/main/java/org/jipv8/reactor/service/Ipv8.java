@@ -160,16 +160,22 @@ public final class Ipv8 {
           }
           strategies.stop();
           stopHooks.forEach(Disposable::dispose);
+          // Shutting executors down takes their locks: never on a Netty event loop or another
+          // non-blocking thread, where it moves to bounded-elastic; elsewhere (a caller's thread,
+          // a virtual clock in tests) it runs in place, so the outcome stays deterministic.
           Mono<Void> release =
-              Mono.<Void>fromRunnable(schedulers::dispose)
-                  .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic());
+              Mono.defer(
+                  () ->
+                      reactor.core.scheduler.Schedulers.isInNonBlockingThread()
+                          ? Mono.<Void>fromRunnable(schedulers::dispose)
+                              .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                          : Mono.<Void>fromRunnable(schedulers::dispose));
           List<Overlay> all = List.copyOf(overlays);
           overlays.clear();
           return Flux.fromIterable(all)
               .flatMap(o -> o.unload().onErrorResume(e -> logUnloadError(o, e)))
               .then(endpoint.close())
-              // Released before the completion is signalled, so a caller of stopNow sees it done;
-              // shutting executors down takes their locks, so never on a Netty event loop.
+              // Released before the completion is signalled, so a caller of stopNow sees it done.
               .then(release)
               .onErrorResume(e -> release.then(Mono.error(e)))
               .doOnCancel(schedulers::dispose);

@@ -170,6 +170,8 @@ class OverlayDefinitionTest {
                           throw new IllegalStateException("no");
                         }))
             .endpoint(endpoint)
+            // A fixed LAN list keeps the whole start on the virtual clock (no real thread).
+            .lanAddresses(LanAddressProvider.fixed(endpoint.localAddress().host()))
             .build();
     node.start().subscribe(n -> {}, e -> error[0] = e);
     clock.advanceTime();
