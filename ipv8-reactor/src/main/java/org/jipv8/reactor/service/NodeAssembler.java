@@ -22,7 +22,6 @@ import org.jipv8.api.discovery.DiscoveryStrategy;
 import org.jipv8.api.endpoint.Endpoint;
 import org.jipv8.api.loader.CommunityLoader;
 import org.jipv8.api.peer.Peer;
-import org.jipv8.api.peer.ThreadConfinement;
 import org.jipv8.reactor.bootstrap.BootstrapperFactory;
 import org.jipv8.reactor.bootstrap.BuiltinBootstrappers;
 import org.jipv8.reactor.community.CommunitySettings;
@@ -108,13 +107,6 @@ final class NodeAssembler {
       definedOverlay(def, keys, settings, strategies, onStart);
     }
 
-    if (schedulers.ownsProtocol()) {
-      // Once assembled, the node's own single protocol thread owns the network; Network and Peer
-      // mutators assert it (with -ea), so a mutation from another thread is caught in tests.
-      schedulers
-          .protocol()
-          .schedule(() -> network.confineTo(ThreadConfinement.toThread(Thread.currentThread())));
-    }
     node = new Ipv8(cfg, ep, network, keys.peers(), overlays, onStart, strategies, schedulers);
     if (!b.launchers.isEmpty() || b.serviceLaunchers) {
       CommunityLoader loader = new CommunityLoader();
