@@ -41,6 +41,11 @@ final class IntroductionProtocol {
   private final Invokers invokers;
   // Null when the community's settings turn the hardening off (py-ipv8 3.1's behaviour).
   private final IntroductionGuard guard;
+  // The one-element service list every introduction registers (made once, not per message).
+  private final List<CommunityId> services;
+  // Whether the community's peers are getPeersForService(communityId) itself (getPeers() not
+  // overridden): then counts and picks ask the network without copying the peer list.
+  private final boolean peersFromNetwork;
 
   IntroductionProtocol(
       Community c,
@@ -59,6 +64,26 @@ final class IntroductionProtocol {
     this.invokers = invokers;
     IntroductionHardening hardening = IntroductionHardening.fromSettings(c.settings().extra());
     this.guard = hardening.enabled() ? new IntroductionGuard(hardening, thread) : null;
+    this.services = List.of(communityId);
+    this.peersFromNetwork = !overridesGetPeers(c.getClass());
+  }
+
+  private static boolean overridesGetPeers(Class<?> type) {
+    try {
+      return type.getMethod("getPeers").getDeclaringClass() != CommunityCore.class;
+    } catch (NoSuchMethodException e) {
+      return true;
+    }
+  }
+
+  /** {@code c.getPeers().size()}. */
+  private int peerCount() {
+    return peersFromNetwork ? network.countPeersForService(communityId) : c.getPeers().size();
+  }
+
+  /** Community's {@code overPeerLimit}: {@code 0 <= maxPeers < |peers|}. */
+  private boolean overPeerLimit() {
+    return maxPeers >= 0 && peerCount() > maxPeers;
   }
 
   /** Registers the handlers of 231, 232, 233, 234, 245, 246, 249 and 250. */
@@ -175,6 +200,9 @@ final class IntroductionProtocol {
    * whose preferred address is IPv4. Null when none qualifies.
    */
   Peer getPeerForIntroduction(Peer exclude, boolean newStyle) {
+    if (peersFromNetwork) {
+      return network.randomPeerForService(communityId, exclude, !newStyle, random);
+    }
     List<Peer> candidates = new ArrayList<>();
     for (Peer p : c.getPeers()) {
       if (p.equals(exclude)) {
@@ -252,7 +280,7 @@ final class IntroductionProtocol {
     if (newStyleMessage || supportsNewStyle) {
       peer.setNewStyleIntro(true);
     }
-    if (c.overPeerLimit()) {
+    if (overPeerLimit()) {
       c.dropAs(DropReason.PEER_LIMIT, newStyleMessage ? 234 : 246);
       return;
     }
@@ -260,7 +288,7 @@ final class IntroductionProtocol {
       peer.addAddress(sourceLan.withKind(AddressKind.UDPV4_LAN));
     }
     network.addVerifiedPeer(peer);
-    network.discoverServices(peer, List.of(communityId));
+    network.discoverServices(peer, services);
     Outgoing response =
         createIntroductionResponse(
             destination, peer.address(), identifier, null, peer.newStyleIntro());
@@ -317,7 +345,7 @@ final class IntroductionProtocol {
       if (introNewStyle) {
         flags |= IntroductionResponsePayload.INTRO_SUPPORTS_NEW_STYLE;
       }
-      if (maxPeers >= 0 && maxPeers <= c.getPeers().size()) {
+      if (maxPeers >= 0 && maxPeers <= peerCount()) {
         flags |= IntroductionResponsePayload.PEER_LIMIT_REACHED;
       }
       payload =
@@ -379,7 +407,7 @@ final class IntroductionProtocol {
       }
     }
     network.addVerifiedPeer(peer);
-    network.discoverServices(peer, List.of(communityId));
+    network.discoverServices(peer, services);
     String myWanIp = own.myEstimatedWan().host();
     if (!wanIntroduction.isNull() && !wanIntroduction.host().equals(myWanIp)) {
       if (!lanIntroduction.isNull()) {
@@ -409,7 +437,7 @@ final class IntroductionProtocol {
       c.dropAs(DropReason.UNSOLICITED_RESPONSE, messageId);
       return false;
     }
-    if (maxPeers >= 0 && !network.isVerified(r.peer()) && c.getPeers().size() >= maxPeers) {
+    if (maxPeers >= 0 && !network.isVerified(r.peer()) && peerCount() >= maxPeers) {
       c.dropAs(DropReason.PEER_LIMIT, messageId);
       return false;
     }
