@@ -1,5 +1,6 @@
 package org.jipv8.reactor.community;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -68,9 +69,16 @@ final class IntroductionProtocol {
     this.peersFromNetwork = !overridesGetPeers(c.getClass());
   }
 
-  private static boolean overridesGetPeers(Class<?> type) {
+  /**
+   * Whether {@code type} (a community class) overrides {@code getPeers()}; javac gives the public
+   * {@code Community} a bridge to the method of its package-private superclass, which is no
+   * override.
+   */
+  static boolean overridesGetPeers(Class<?> type) {
     try {
-      return type.getMethod("getPeers").getDeclaringClass() != CommunityCore.class;
+      Method m = type.getMethod("getPeers");
+      Class<?> declaring = m.getDeclaringClass();
+      return !(declaring == CommunityCore.class || (declaring == Community.class && m.isBridge()));
     } catch (NoSuchMethodException e) {
       return true;
     }
