@@ -293,7 +293,11 @@ final class IntroductionProtocol {
       return;
     }
     if (sourceLan.kind() == AddressKind.UDPV4) {
-      peer.addAddress(sourceLan.withKind(AddressKind.UDPV4_LAN));
+      Address lan = sourceLan.withKind(AddressKind.UDPV4_LAN);
+      // A requester repeats its LAN address; rewriting the same slot would only copy its map.
+      if (!lan.equals(peer.lanAddress())) {
+        peer.addAddress(lan);
+      }
     }
     network.addVerifiedPeer(peer);
     network.discoverServices(peer, services);
