@@ -12,13 +12,17 @@ import org.jipv8.api.messaging.Bits;
 import org.jipv8.api.messaging.DropReason;
 import org.jipv8.api.messaging.Unsigned;
 import org.jipv8.api.peer.Peer;
+import org.jipv8.reactor.community.HandlerTable.Invoker;
+import org.jipv8.reactor.messaging.payload.IntroductionRequest;
 import org.jipv8.reactor.messaging.payload.IntroductionRequestPayload;
+import org.jipv8.reactor.messaging.payload.IntroductionResponse;
 import org.jipv8.reactor.messaging.payload.IntroductionResponsePayload;
 import org.jipv8.reactor.messaging.payload.NewIntroductionRequestPayload;
 import org.jipv8.reactor.messaging.payload.NewIntroductionResponsePayload;
 import org.jipv8.reactor.messaging.payload.NewPuncturePayload;
 import org.jipv8.reactor.messaging.payload.NewPunctureRequestPayload;
 import org.jipv8.reactor.messaging.payload.PuncturePayload;
+import org.jipv8.reactor.messaging.payload.PunctureRequest;
 import org.jipv8.reactor.messaging.payload.PunctureRequestPayload;
 
 /**
@@ -96,111 +100,44 @@ final class IntroductionProtocol {
 
   /** Registers the handlers of 231, 232, 233, 234, 245, 246, 249 and 250. */
   void registerCoreHandlers() {
+    registerPunctureRequest(PunctureRequestPayload.class);
+    registerPunctureRequest(NewPunctureRequestPayload.class);
+    register(PuncturePayload.class, invokers.signed((peer, p) -> {}));
+    register(NewPuncturePayload.class, invokers.signed((peer, p) -> {}));
+    registerRequest(IntroductionRequestPayload.class);
+    registerRequest(NewIntroductionRequestPayload.class);
+    registerResponse(IntroductionResponsePayload.class);
+    registerResponse(NewIntroductionResponsePayload.class);
+  }
+
+  /** Registers {@code invoker} under the type's message id and simple name. */
+  private <P extends Record> void register(Class<P> type, Invoker<P> invoker) {
     handlers.register(
-        250,
-        "PunctureRequestPayload",
-        Invokers.typedDecoder(PunctureRequestPayload.class),
+        Invokers.annotation(type).id(),
+        type.getSimpleName(),
+        Invokers.typedDecoder(type),
+        invoker,
+        null);
+  }
+
+  private <P extends Record & PunctureRequest> void registerPunctureRequest(Class<P> type) {
+    int id = Invokers.annotation(type).id();
+    register(
+        type,
         (source, d) -> {
-          onPunctureRequest(
-              source,
-              d.payload().lanWalkerAddress(),
-              d.payload().wanWalkerAddress(),
-              d.payload().identifier(),
-              false);
+          onPunctureRequest(source, d.payload(), id);
           return new Received<>(null, source, d.globalTime(), d.payload());
-        },
-        null);
-    handlers.register(
-        232,
-        "NewPunctureRequestPayload",
-        Invokers.typedDecoder(NewPunctureRequestPayload.class),
-        (source, d) -> {
-          onPunctureRequest(
-              source,
-              d.payload().lanWalkerAddress(),
-              d.payload().wanWalkerAddress(),
-              d.payload().identifier(),
-              true);
-          return new Received<>(null, source, d.globalTime(), d.payload());
-        },
-        null);
-    handlers.register(
-        249,
-        "PuncturePayload",
-        Invokers.typedDecoder(PuncturePayload.class),
-        invokers.signed((peer, p) -> {}),
-        null);
-    handlers.register(
-        231,
-        "NewPuncturePayload",
-        Invokers.typedDecoder(NewPuncturePayload.class),
-        invokers.signed((peer, p) -> {}),
-        null);
-    handlers.register(
-        246,
-        "IntroductionRequestPayload",
-        Invokers.typedDecoder(IntroductionRequestPayload.class),
-        invokers.received(
-            r -> {
-              IntroductionRequestPayload p = r.payload();
-              onIntroductionRequest(
-                  r,
-                  p.destinationAddress(),
-                  p.sourceLanAddress(),
-                  p.identifier(),
-                  false,
-                  p.supportsNewStyle());
-            }),
-        null);
-    handlers.register(
-        234,
-        "NewIntroductionRequestPayload",
-        Invokers.typedDecoder(NewIntroductionRequestPayload.class),
-        invokers.received(
-            r -> {
-              NewIntroductionRequestPayload p = r.payload();
-              onIntroductionRequest(
-                  r, p.destinationAddress(), p.sourceLanAddress(), p.identifier(), true, true);
-            }),
-        null);
-    handlers.register(
-        245,
-        "IntroductionResponsePayload",
-        Invokers.typedDecoder(IntroductionResponsePayload.class),
-        invokers.received(
-            r -> {
-              IntroductionResponsePayload p = r.payload();
-              onIntroductionResponse(
-                  r,
-                  245,
-                  p.supportsNewStyle(),
-                  p.destinationAddress(),
-                  p.sourceWanAddress(),
-                  p.lanIntroductionAddress(),
-                  p.wanIntroductionAddress(),
-                  p.identifier(),
-                  p.introSupportsNewStyle());
-            }),
-        null);
-    handlers.register(
-        233,
-        "NewIntroductionResponsePayload",
-        Invokers.typedDecoder(NewIntroductionResponsePayload.class),
-        invokers.received(
-            r -> {
-              NewIntroductionResponsePayload p = r.payload();
-              onIntroductionResponse(
-                  r,
-                  233,
-                  true,
-                  p.destinationAddress(),
-                  p.sourceWanAddress(),
-                  p.lanIntroductionAddress(),
-                  p.wanIntroductionAddress(),
-                  p.identifier(),
-                  p.introSupportsNewStyle());
-            }),
-        null);
+        });
+  }
+
+  private <P extends Record & IntroductionRequest> void registerRequest(Class<P> type) {
+    int id = Invokers.annotation(type).id();
+    register(type, invokers.received(r -> onIntroductionRequest(r, id)));
+  }
+
+  private <P extends Record & IntroductionResponse> void registerResponse(Class<P> type) {
+    int id = Invokers.annotation(type).id();
+    register(type, invokers.received(r -> onIntroductionResponse(r, id)));
   }
 
   /**
@@ -277,21 +214,18 @@ final class IntroductionProtocol {
             TimeUnit.MILLISECONDS);
   }
 
-  private void onIntroductionRequest(
-      Received<? extends Record> r,
-      Address destination,
-      Address sourceLan,
-      int identifier,
-      boolean newStyleMessage,
-      boolean supportsNewStyle) {
+  private <P extends Record & IntroductionRequest> void onIntroductionRequest(
+      Received<P> r, int messageId) {
+    P request = r.payload();
     Peer peer = r.peer();
-    if (newStyleMessage || supportsNewStyle) {
+    if (request.supportsNewStyle()) {
       peer.setNewStyleIntro(true);
     }
     if (overPeerLimit()) {
-      c.dropAs(DropReason.PEER_LIMIT, newStyleMessage ? 234 : 246);
+      c.dropAs(DropReason.PEER_LIMIT, messageId);
       return;
     }
+    Address sourceLan = request.sourceLanAddress();
     if (sourceLan.kind() == AddressKind.UDPV4) {
       Address lan = sourceLan.withKind(AddressKind.UDPV4_LAN);
       // A requester repeats its LAN address; rewriting the same slot would only copy its map.
@@ -303,7 +237,11 @@ final class IntroductionProtocol {
     network.discoverServices(peer, services);
     Outgoing response =
         createIntroductionResponse(
-            destination, peer.address(), identifier, null, peer.newStyleIntro());
+            request.destinationAddress(),
+            peer.address(),
+            request.identifier(),
+            null,
+            peer.newStyleIntro());
     c.sendNow(peer.address(), response.payload(), response.globalTime());
     c.introductionRequestCallback(peer, r.globalTime(), r.payload());
   }
@@ -381,21 +319,20 @@ final class IntroductionProtocol {
     return new Outgoing(payload, globalTime);
   }
 
-  private void onIntroductionResponse(
-      Received<? extends Record> r,
-      int messageId,
-      boolean supportsNewStyle,
-      Address destination,
-      Address sourceWan,
-      Address lanIntroduction,
-      Address wanIntroduction,
-      int identifier,
-      boolean introSupportsNewStyle) {
+  private <P extends Record & IntroductionResponse> void onIntroductionResponse(
+      Received<P> r, int messageId) {
+    P response = r.payload();
     Peer peer = r.peer();
+    int identifier = response.identifier();
     if (guard != null && !admitResponse(r, messageId, identifier)) {
       return;
     }
-    if (supportsNewStyle) {
+    Address destination = response.destinationAddress();
+    Address sourceWan = response.sourceWanAddress();
+    Address lanIntroduction = response.lanIntroductionAddress();
+    Address wanIntroduction = response.wanIntroductionAddress();
+    boolean introSupportsNewStyle = response.introSupportsNewStyle();
+    if (response.supportsNewStyle()) {
       peer.setNewStyleIntro(true);
     }
     if (destination.kind() == AddressKind.UDPV4 && !destination.isPrivateIpv4()) {
@@ -456,14 +393,17 @@ final class IntroductionProtocol {
     return true;
   }
 
-  private void onPunctureRequest(
-      Address source, Address lanWalker, Address wanWalker, int identifier, boolean newStyle) {
+  private void onPunctureRequest(Address source, PunctureRequest request, int messageId) {
+    Address lanWalker = request.lanWalkerAddress();
+    Address wanWalker = request.wanWalkerAddress();
+    int identifier = request.identifier();
+    boolean newStyle = request.newStyle();
     Address target = wanWalker;
     if (wanWalker.host().equals(own.myEstimatedWan().host())) {
       target = lanWalker;
     }
     if (guard != null && !guard.allowPunctureRequest(source, target, c.now())) {
-      c.dropAs(DropReason.RATE_LIMITED, newStyle ? 232 : 250);
+      c.dropAs(DropReason.RATE_LIMITED, messageId);
       return;
     }
     Record puncture =
