@@ -24,9 +24,10 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The receiving side of one bench mode: a UDP endpoint on 127.0.0.1 (loopback guard on) and, except
  * in {@code raw}, a {@link BenchCommunity} on a single protocol thread with one verification thread
- * per available processor (one when the process is pinned to a core). Counts what was handled per
- * second from START (a trailing part of a second scaled to a rate), and what was handled and
- * dropped (by reason, the kernel's included) between MARK and STOP.
+ * per available processor (one when the process is pinned to a core), its router admitting early as
+ * a node's does (a full inbox refuses datagrams before they are copied: {@code INBOX_FULL}). Counts
+ * what was handled per second from START (a trailing part of a second scaled to a rate), and what
+ * was handled and dropped (by reason, the kernel's included) between MARK and STOP.
  */
 final class BenchReceiver implements BenchChild.Role {
   /** The key under which the socket's kernel drops are reported. */
@@ -89,6 +90,8 @@ final class BenchReceiver implements BenchChild.Role {
             case SIGNED -> BenchCommunity.SIGNED_ID;
             default -> BenchCommunity.INTRO_REQUEST_ID;
           };
+      // As the node wiring does: a full inbox refuses its datagrams in the endpoint, before copy.
+      community.settings().router().admitEarly();
       community.start().block();
       handled = () -> community.statistics().handled(id);
     }
@@ -155,6 +158,22 @@ final class BenchReceiver implements BenchChild.Role {
     return out;
   }
 
+  /** Whether the endpoint refuses a full inbox's datagrams before copying them (as a node's). */
+  boolean admitsEarly() {
+    return community != null && community.settings().router().admitsEarly();
+  }
+
+  /** Unloads the community and closes the socket (a child simply exits; tests call this). */
+  void close() {
+    ticker.shutdownNow();
+    if (community != null) {
+      community.unload().block(Duration.ofSeconds(10));
+      protocol.dispose();
+      verification.dispose();
+    }
+    endpoint.closeNow(Duration.ofSeconds(10));
+  }
+
   /** Every drop counter of the receiver, by reason, summed over endpoint, router and community. */
   private Map<String, Long> drops() {
     Map<String, Long> all = new TreeMap<>();
@@ -163,10 +182,8 @@ final class BenchReceiver implements BenchChild.Role {
       community.statistics().drops().forEach((r, n) -> all.merge(r.name(), n, Long::sum));
       community.settings().router().drops().forEach((r, n) -> all.merge(r.name(), n, Long::sum));
     }
-    long kernel = KernelUdp.drops(endpoint.localAddress().port());
-    if (kernel >= 0) {
-      all.put(KERNEL, kernel);
-    }
+    // The endpoint reads the socket's row of /proc/net/udp here (this is not a Netty thread).
+    all.put(KERNEL, endpoint.statistics().kernelDrops());
     all.values().removeIf(n -> n == 0);
     return all;
   }

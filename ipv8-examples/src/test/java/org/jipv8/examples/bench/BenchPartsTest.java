@@ -1,7 +1,9 @@
 package org.jipv8.examples.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.jipv8.api.address.Address;
@@ -10,18 +12,20 @@ import org.junit.jupiter.api.Test;
 
 class BenchPartsTest {
   @Test
-  void kernelDropsAreTheLastColumnOfTheSocketsRow() {
-    List<String> table =
-        List.of(
-            "   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid "
-                + " timeout inode ref pointer drops",
-            " 1: 0100007F:1F90 00000000:0000 07 00000000:00000000 00:00000000 00000000     0"
-                + "        0 123 2 0000000000000000 42",
-            " 2: 0100007F:0035 00000000:0000 07 00000000:00000000 00:00000000 00000000     0"
-                + "        0 124 2 0000000000000000 7");
-    assertEquals(42, KernelUdp.drops(table, 8080));
-    assertEquals(7, KernelUdp.drops(table, 53));
-    assertEquals(-1, KernelUdp.drops(table, 9999));
+  void theReceiverRefusesAFullInboxBeforeCopyLikeANode() {
+    for (BenchMode mode : List.of(BenchMode.UNSIGNED, BenchMode.SIGNED, BenchMode.INTRO)) {
+      BenchReceiver receiver = new BenchReceiver(mode);
+      try {
+        assertTrue(receiver.prepare() > 0, mode.key());
+        assertTrue(receiver.admitsEarly(), mode.key());
+      } finally {
+        receiver.close();
+      }
+    }
+    BenchReceiver raw = new BenchReceiver(BenchMode.RAW);
+    raw.prepare();
+    assertFalse(raw.admitsEarly(), "raw has no community");
+    raw.close();
   }
 
   @Test
