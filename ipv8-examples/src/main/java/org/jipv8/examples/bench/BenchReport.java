@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.ToDoubleBiFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -27,6 +28,9 @@ public final class BenchReport {
   /**
    * {@code {"modes": {mode: {"offered_per_s", "handled_per_s", "drops", "cpu_s": {"sender",
    * "receiver"}, "per_second"}}, "limits": {"verify_per_s", "sign_per_s"}}}, medians over the runs.
+   * A paced run ({@code --rate}) adds {@code "cpu_per_message_vs_verify"} to every mode: the
+   * receiver's CPU seconds per handled message over the cost of one verification ({@code 1 /
+   * verify_per_s}), null when nothing was handled.
    */
   public Map<String, Object> json() {
     Map<String, Object> modes = new LinkedHashMap<>();
@@ -40,6 +44,10 @@ public final class BenchReport {
       cpu.put("receiver", round2(stat(mode, ModeRun::cpuReceiver).median()));
       m.put("cpu_s", cpu);
       m.put("per_second", perSecond(mode));
+      if (paced()) {
+        double vs = perRun(mode, BenchReport::cpuPerMessageVsVerify).median();
+        m.put("cpu_per_message_vs_verify", Double.isFinite(vs) ? round3(vs) : null);
+      }
       modes.put(mode.key(), m);
     }
     Map<String, Object> limits = new LinkedHashMap<>();
@@ -66,7 +74,7 @@ public final class BenchReport {
                 ? "receiver on cpu " + cores.receiver() + ", sender on cpu " + cores.sender()
                 : "not pinned",
             Runtime.getRuntime().availableProcessors()));
-    String row = "%-9s %-26s %-26s %-17s %-17s %-17s %-10s %s%n";
+    String row = "%-9s %-26s %-26s %-17s %-17s %-17s %-10s " + (paced() ? "%-20s " : "%s") + "%s%n";
     b.append(
         String.format(
             Locale.ROOT,
@@ -78,6 +86,7 @@ public final class BenchReport {
             "cpu s rx",
             "cpu s tx",
             "first 3 s",
+            paced() ? "cpu/msg vs verify" : "",
             "drops (median)"));
     for (BenchMode mode : options.modes()) {
       Stats handled = stat(mode, ModeRun::handledPerSecond);
@@ -92,6 +101,7 @@ public final class BenchReport {
               range(stat(mode, ModeRun::cpuReceiver), "%.2f"),
               range(stat(mode, ModeRun::cpuSender), "%.2f"),
               firstSeconds(mode, handled.median()),
+              paced() ? range(perRun(mode, BenchReport::cpuPerMessageVsVerify), "%.2fx") : "",
               drops(mode)));
     }
     Stats verify = limit(RunResult::verifyPerSecond);
@@ -109,6 +119,31 @@ public final class BenchReport {
   private void targets(StringBuilder b, double verify, double sign) {
     targets(b, "targets (wall rates)", verify, sign, this::median);
     targets(b, "targets (per receiver CPU second)", verify, sign, this::medianPerCpu);
+    if (paced() && has(BenchMode.SIGNED)) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "target (paced at %d/s): signed cpu per message %.2fx the verify cost (<= 1.10)%n",
+              options.rate(),
+              perRun(BenchMode.SIGNED, BenchReport::cpuPerMessageVsVerify).median()));
+    }
+  }
+
+  private boolean paced() {
+    return options.rate() > 0;
+  }
+
+  /**
+   * The receiver's CPU seconds per handled message over one verification's cost ({@code 1 /
+   * verify}): 1.0 means the receiver spends exactly a verification's worth of CPU per message, so
+   * at that rate it needs {@code rate / verify} cores.
+   */
+  static double cpuPerMessageVsVerify(RunResult run, ModeRun m) {
+    double handled = m.handledPerSecond() * m.windowSeconds();
+    if (!(handled > 0) || !(m.cpuReceiver() >= 0) || !(run.verifyPerSecond() > 0)) {
+      return Double.NaN;
+    }
+    return m.cpuReceiver() / handled * run.verifyPerSecond();
   }
 
   private double medianPerCpu(BenchMode mode) {
@@ -188,6 +223,21 @@ public final class BenchReport {
     return Stats.of(values);
   }
 
+  /** A figure that needs the run as well as the mode (e.g. the run's limits). */
+  private Stats perRun(BenchMode mode, ToDoubleBiFunction<RunResult, ModeRun> f) {
+    List<Double> values = new ArrayList<>();
+    for (RunResult r : runs) {
+      ModeRun m = r.modes().get(mode);
+      if (m != null) {
+        double v = f.applyAsDouble(r, m);
+        if (Double.isFinite(v)) {
+          values.add(v);
+        }
+      }
+    }
+    return Stats.of(values);
+  }
+
   private Stats limit(ToDoubleFunction<RunResult> f) {
     List<Double> values = new ArrayList<>();
     for (RunResult r : runs) {
@@ -243,6 +293,10 @@ public final class BenchReport {
         + "-"
         + String.format(Locale.ROOT, format, s.max())
         + ")";
+  }
+
+  private static double round3(double v) {
+    return Math.round(v * 1000) / 1000.0;
   }
 
   private static double round2(double v) {

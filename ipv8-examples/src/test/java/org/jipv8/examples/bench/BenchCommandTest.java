@@ -60,6 +60,31 @@ class BenchCommandTest {
   }
 
   @Test
+  @Timeout(180)
+  void aPacedRunAlsoReportsCpuPerMessageAgainstTheVerifyCost() throws Exception {
+    assertEquals(
+        0,
+        run("bench", "--seconds", "1", "--rate", "2000", "--modes", "signed", "--json"),
+        err.toString());
+    JsonNode doc = new ObjectMapper().readTree(out.toString());
+    assertEquals(Set.of("modes", "limits"), names(doc));
+    JsonNode m = doc.get("modes").get("signed");
+    assertEquals(
+        Set.of(
+            "offered_per_s",
+            "handled_per_s",
+            "drops",
+            "cpu_s",
+            "per_second",
+            "cpu_per_message_vs_verify"),
+        names(m));
+    assertTrue(m.get("handled_per_s").asDouble() > 0, "the paced signed messages were handled");
+    assertTrue(m.get("cpu_per_message_vs_verify").isNumber(), m.toString());
+    assertTrue(m.get("cpu_per_message_vs_verify").asDouble() > 0, m.toString());
+    assertEquals(Set.of("verify_per_s", "sign_per_s"), names(doc.get("limits")));
+  }
+
+  @Test
   void unknownModeIsAOneLineError() {
     assertEquals(2, run("bench", "--modes", "raw,fast"));
     assertTrue(err.toString().contains("--modes"), err.toString());

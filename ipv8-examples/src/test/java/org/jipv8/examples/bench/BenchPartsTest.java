@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.jipv8.api.address.Address;
 import org.jipv8.reactor.messaging.Packets;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,35 @@ class BenchPartsTest {
     raw.prepare();
     assertFalse(raw.admitsEarly(), "raw has no community");
     raw.close();
+  }
+
+  @Test
+  void cpuPerMessageIsTheReceiversCpuOverOneVerification() {
+    // 20,000 messages in 2 s on 1.5 CPU s, one verification costs 1/20,000 s: 1.5x.
+    ModeRun m = new ModeRun(10_000, 10_000, Map.of(), 0.5, 1.5, List.of(10_000L), 2);
+    RunResult r = new RunResult(Map.of(BenchMode.SIGNED, m), 20_000, 40_000);
+    assertEquals(1.5, BenchReport.cpuPerMessageVsVerify(r, m), 1e-9);
+    ModeRun none = new ModeRun(10_000, 0, Map.of(), 0.5, 1.5, List.of(0L), 2);
+    assertTrue(Double.isNaN(BenchReport.cpuPerMessageVsVerify(r, none)));
+  }
+
+  @Test
+  void onlyAPacedReportShowsCpuPerMessage() {
+    ModeRun m = new ModeRun(10_000, 10_000, Map.of("KERNEL", 3L), 0.5, 1.5, List.of(9_000L), 2);
+    List<RunResult> runs = List.of(new RunResult(Map.of(BenchMode.SIGNED, m), 20_000, 40_000));
+    BenchOptions paced =
+        new BenchOptions(2, 0, 1, 10_000, List.of(BenchMode.SIGNED), false, false, List.of());
+    BenchReport report = new BenchReport(paced, runs, Cores.NONE);
+    Map<?, ?> signed = (Map<?, ?>) ((Map<?, ?>) report.json().get("modes")).get("signed");
+    assertEquals(1.5, signed.get("cpu_per_message_vs_verify"));
+    assertTrue(report.table().contains("cpu/msg vs verify"), report.table());
+    assertTrue(report.table().contains("1.50x the verify cost"), report.table());
+    BenchOptions flood =
+        new BenchOptions(2, 0, 1, 0, List.of(BenchMode.SIGNED), false, false, List.of());
+    BenchReport floodReport = new BenchReport(flood, runs, Cores.NONE);
+    signed = (Map<?, ?>) ((Map<?, ?>) floodReport.json().get("modes")).get("signed");
+    assertFalse(signed.containsKey("cpu_per_message_vs_verify"));
+    assertFalse(floodReport.table().contains("cpu/msg"), floodReport.table());
   }
 
   @Test
