@@ -1,5 +1,6 @@
 package org.jipv8.examples.bench;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +37,7 @@ final class BenchReceiver implements BenchChild.Role {
   private final BenchMode mode;
   private final AtomicLong rawCount = new AtomicLong();
   private final List<Long> perSecond = new ArrayList<>();
+  private final List<Double> cpuPerSecond = new ArrayList<>();
   private final ScheduledExecutorService ticker =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -50,6 +52,7 @@ final class BenchReceiver implements BenchChild.Role {
   private LongSupplier handled;
   private long lastTickCount;
   private long lastTickNanos;
+  private long lastTickCpu;
   private long markHandled;
   private long markNanos;
   private Map<String, Long> markDrops = Map.of();
@@ -103,28 +106,45 @@ final class BenchReceiver implements BenchChild.Role {
     synchronized (perSecond) {
       lastTickCount = handled.getAsLong();
       lastTickNanos = System.nanoTime();
+      lastTickCpu = processCpuNanos();
     }
     ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
   }
 
   private void tick() {
     long now = handled.getAsLong();
+    long cpu = processCpuNanos();
     synchronized (perSecond) {
       perSecond.add(now - lastTickCount);
+      cpuPerSecond.add((cpu - lastTickCpu) / 1e9);
       lastTickCount = now;
       lastTickNanos = System.nanoTime();
+      lastTickCpu = cpu;
     }
   }
 
-  /** The seconds sampled so far, with a trailing part of at least half a second scaled to 1 s. */
-  private List<Long> sampled() {
+  /** CPU time of this whole process (every thread: JIT and GC included), or 0 when unknown. */
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return Math.max(0, os.getProcessCpuTime());
+    }
+    return 0;
+  }
+
+  /**
+   * The seconds sampled so far, handled and process CPU seconds in each, with a trailing part of at
+   * least half a second scaled to 1 s.
+   */
+  private void sampled(List<Long> handledOut, List<Double> cpuOut) {
     synchronized (perSecond) {
-      List<Long> out = new ArrayList<>(perSecond);
+      handledOut.addAll(perSecond);
+      cpuOut.addAll(cpuPerSecond);
       double part = (System.nanoTime() - lastTickNanos) / 1e9;
       if (part >= 0.5) {
-        out.add(Math.round((handled.getAsLong() - lastTickCount) / part));
+        handledOut.add(Math.round((handled.getAsLong() - lastTickCount) / part));
+        cpuOut.add((processCpuNanos() - lastTickCpu) / 1e9 / part);
       }
-      return out;
     }
   }
 
@@ -140,7 +160,9 @@ final class BenchReceiver implements BenchChild.Role {
     long count = handled.getAsLong() - markHandled;
     double window = (System.nanoTime() - markNanos) / 1e9;
     ticker.shutdownNow();
-    List<Long> seconds = sampled();
+    List<Long> seconds = new ArrayList<>();
+    List<Double> cpuSeconds = new ArrayList<>();
+    sampled(seconds, cpuSeconds);
     Map<String, Long> drops = new TreeMap<>();
     drops()
         .forEach(
@@ -154,6 +176,7 @@ final class BenchReceiver implements BenchChild.Role {
     out.put("handled", count);
     out.put("window_s", window);
     out.put("per_second", seconds);
+    out.put("cpu_per_second", cpuSeconds);
     out.put("drops", drops);
     return out;
   }

@@ -32,26 +32,50 @@ class BenchPartsTest {
   @Test
   void cpuPerMessageIsTheReceiversCpuOverOneVerification() {
     // 20,000 messages in 2 s on 1.5 CPU s, one verification costs 1/20,000 s: 1.5x.
-    ModeRun m = new ModeRun(10_000, 10_000, Map.of(), 0.5, 1.5, List.of(10_000L), 2);
+    ModeRun m = new ModeRun(10_000, 10_000, Map.of(), 0.5, 1.5, List.of(10_000L), 2, List.of(0.75));
     RunResult r = new RunResult(Map.of(BenchMode.SIGNED, m), 20_000, 40_000);
     assertEquals(1.5, BenchReport.cpuPerMessageVsVerify(r, m), 1e-9);
-    ModeRun none = new ModeRun(10_000, 0, Map.of(), 0.5, 1.5, List.of(0L), 2);
+    ModeRun none = new ModeRun(10_000, 0, Map.of(), 0.5, 1.5, List.of(0L), 2, List.of(0.75));
     assertTrue(Double.isNaN(BenchReport.cpuPerMessageVsVerify(r, none)));
   }
 
   @Test
+  void warmUpComparesTheFirstThreeSecondsByWallRateAndPerCpuSecond() {
+    // Warm: 10,000/s on 0.5 CPU s per second (20,000 per CPU s). First 3 s: 4,000/s on 0.8 CPU s
+    // per second (5,000 per CPU s); the fourth second is not part of the start.
+    ModeRun m =
+        new ModeRun(
+            20_000,
+            10_000,
+            Map.of(),
+            1,
+            1.0,
+            List.of(2_000L, 4_000L, 6_000L, 10_000L),
+            2,
+            List.of(0.8, 0.8, 0.8, 0.5));
+    assertEquals(0.4, WarmUp.wall(m), 1e-9);
+    assertEquals(0.25, WarmUp.perCpu(m), 1e-9);
+    ModeRun unsampled = new ModeRun(1, 1, Map.of(), 1, 1, List.of(), 1, List.of());
+    assertTrue(Double.isNaN(WarmUp.wall(unsampled)));
+    assertTrue(Double.isNaN(WarmUp.perCpu(unsampled)));
+  }
+
+  @Test
   void onlyAPacedReportShowsCpuPerMessage() {
-    ModeRun m = new ModeRun(10_000, 10_000, Map.of("KERNEL", 3L), 0.5, 1.5, List.of(9_000L), 2);
+    ModeRun m =
+        new ModeRun(
+            10_000, 10_000, Map.of("KERNEL", 3L), 0.5, 1.5, List.of(9_000L), 2, List.of(0.75));
     List<RunResult> runs = List.of(new RunResult(Map.of(BenchMode.SIGNED, m), 20_000, 40_000));
     BenchOptions paced =
-        new BenchOptions(2, 0, 1, 10_000, List.of(BenchMode.SIGNED), false, false, List.of());
+        new BenchOptions(
+            2, 0, 1, 10_000, List.of(BenchMode.SIGNED), false, false, List.of(), false);
     BenchReport report = new BenchReport(paced, runs, Cores.NONE);
     Map<?, ?> signed = (Map<?, ?>) ((Map<?, ?>) report.json().get("modes")).get("signed");
     assertEquals(1.5, signed.get("cpu_per_message_vs_verify"));
     assertTrue(report.table().contains("cpu/msg vs verify"), report.table());
     assertTrue(report.table().contains("1.50x the verify cost"), report.table());
     BenchOptions flood =
-        new BenchOptions(2, 0, 1, 0, List.of(BenchMode.SIGNED), false, false, List.of());
+        new BenchOptions(2, 0, 1, 0, List.of(BenchMode.SIGNED), false, false, List.of(), false);
     BenchReport floodReport = new BenchReport(flood, runs, Cores.NONE);
     signed = (Map<?, ?>) ((Map<?, ?>) floodReport.json().get("modes")).get("signed");
     assertFalse(signed.containsKey("cpu_per_message_vs_verify"));

@@ -1,0 +1,48 @@
+import java.util.Locale;
+import org.jipv8.api.keys.KeyType;
+import org.jipv8.api.keys.PrivateKey;
+import org.jipv8.api.keys.PublicKey;
+import org.jipv8.reactor.crypto.Keys;
+
+/**
+ * How fast a fresh JVM verifies Ed25519 signatures (Bouncy Castle, through the engine's key
+ * classes) slice by slice from its first verification: the JIT's part of the bench's warm-up.
+ * Run by scripts/verify-warmup.sh; prints one line per slice (verifications per second in it).
+ */
+public final class VerifyWarmup {
+  public static void main(String[] args) {
+    double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 8;
+    double slice = args.length > 1 ? Double.parseDouble(args[1]) : 0.5;
+    PrivateKey key = Keys.generate(KeyType.CURVE25519);
+    PublicKey pub = key.publicKey();
+    byte[][] messages = new byte[64][];
+    byte[][] signatures = new byte[64][];
+    for (int i = 0; i < messages.length; i++) {
+      messages[i] = new byte[136];
+      messages[i][0] = (byte) i;
+      signatures[i] = key.sign(messages[i]);
+    }
+    long start = System.nanoTime();
+    long end = start + (long) (seconds * 1e9);
+    long sliceNanos = (long) (slice * 1e9);
+    long next = start + sliceNanos;
+    int n = 0;
+    int inSlice = 0;
+    boolean ok = true;
+    long now;
+    while ((now = System.nanoTime()) < end) {
+      ok &= pub.verify(signatures[n & 63], messages[n & 63]);
+      n++;
+      inSlice++;
+      if (now >= next) {
+        System.out.printf(
+            Locale.ROOT, "%5.1f s  %,8.0f verify/s%n", (now - start) / 1e9, inSlice / slice);
+        inSlice = 0;
+        next += sliceNanos;
+      }
+    }
+    if (!ok) {
+      throw new IllegalStateException("a signature did not verify");
+    }
+  }
+}
