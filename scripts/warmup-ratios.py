@@ -10,8 +10,8 @@ Every variant runs `java -jar ipv8.jar bench --json <--bench options> <its optio
 interleaved (variant a, b, a, b, ...) so that a change in the machine's load hits every variant.
 The ratio is the bench table's "first 3 s" column: the mean handled/s of the first three
 seconds of traffic in a fresh receiver JVM over the warm handled/s of the measured window.
-Also the same ratio per receiver CPU second (first_3_s_per_cpu_vs_warm: the cost of warm-up
-itself, whatever share of its core the receiver was given). Prints, per variant and mode, both
+Also the same ratio per receiver CPU second (first_3_cpu_s_vs_warm, over the receiver's first 3 CPU
+seconds: the cost of warm-up itself, whatever share of its core the receiver was given). Prints, per variant and mode, both
 ratios of every repetition, their range, and the warm rate.
 """
 import argparse
@@ -30,7 +30,7 @@ def ratio(mode):
 
 
 def per_cpu(mode):
-    v = mode.get("first_3_s_per_cpu_vs_warm")
+    v = mode.get("first_3_cpu_s_vs_warm")
     return float("nan") if v is None else v
 
 
@@ -39,6 +39,7 @@ def main():
     ap.add_argument("--jar", default="ipv8-examples/target/ipv8.jar")
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--bench", default="--runs 1 --seconds 5 --warmup 3")
+    ap.add_argument("--save", help="append every JSON document to this file, one a line")
     ap.add_argument("variants", nargs="+")
     a = ap.parse_args()
     variants = [v.split("=", 1) for v in a.variants]
@@ -50,12 +51,15 @@ def main():
             if p.returncode != 0:
                 sys.exit(f"{name}: exit {p.returncode}\n{p.stderr[-2000:]}")
             doc = json.loads(p.stdout)
+            if a.save:
+                with open(a.save, "a") as f:
+                    f.write(json.dumps({"variant": name, "rep": rep + 1, "doc": doc}) + "\n")
             results[name].append(doc)
             line = " ".join(f"{m} {ratio(v):.2f}x/{per_cpu(v):.2f}x ({v['handled_per_s']:,}/s)"
                             for m, v in doc["modes"].items())
             print(f"rep {rep + 1} {name:>16}: {line}", flush=True)
     print()
-    print("variant           mode       first 3 s / warm: wall (range)   per CPU s (range)"
+    print("variant           mode       first 3 s / warm: wall (range)   first 3 CPU s (range)"
           "   warm handled/s")
     for name, _ in variants:
         for m in results[name][0]["modes"]:

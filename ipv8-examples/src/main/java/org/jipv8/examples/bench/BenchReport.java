@@ -36,8 +36,8 @@ public final class BenchReport {
    * {@code {"modes": {mode: {"offered_per_s", "handled_per_s", "drops", "cpu_s": {"sender",
    * "receiver"}, "per_second"}}, "limits": {"verify_per_s", "sign_per_s"}}}, medians over the runs.
    * Added to issue 10's fields: {@code "cpu_per_second"} (the receiver's CPU seconds in each second
-   * of {@code per_second}), {@code "first_3_s_vs_warm"} and {@code "first_3_s_per_cpu_vs_warm"}
-   * (see {@link WarmUp}, null when unknown). A paced run ({@code --rate}) adds {@code
+   * of {@code per_second}), {@code "first_3_s_vs_warm"} and {@code "first_3_cpu_s_vs_warm"} (see
+   * {@link WarmUp}, null when unknown). A paced run ({@code --rate}) adds {@code
    * "cpu_per_message_vs_verify"} to every mode: the receiver's CPU seconds per handled message over
    * the cost of one verification ({@code 1 / verify_per_s}), null when nothing was handled.
    */
@@ -55,8 +55,7 @@ public final class BenchReport {
       m.put("per_second", perSecond(mode));
       m.put("cpu_per_second", cpuPerSecond(mode));
       m.put("first_3_s_vs_warm", finite3(perRun(mode, (r, x) -> WarmUp.wall(x)).median()));
-      m.put(
-          "first_3_s_per_cpu_vs_warm", finite3(perRun(mode, (r, x) -> WarmUp.perCpu(x)).median()));
+      m.put("first_3_cpu_s_vs_warm", finite3(perRun(mode, (r, x) -> WarmUp.perCpu(x)).median()));
       if (paced()) {
         double vs = perRun(mode, BenchReport::cpuPerMessageVsVerify).median();
         m.put("cpu_per_message_vs_verify", finite3(vs));
@@ -105,7 +104,7 @@ public final class BenchReport {
             "cpu s rx",
             "cpu s tx",
             "first 3 s",
-            "first 3 s per cpu",
+            "first 3 cpu s",
             paced() ? "cpu/msg vs verify" : "",
             "drops (median)"));
     for (BenchMode mode : options.modes()) {

@@ -40,9 +40,9 @@ class BenchPartsTest {
   }
 
   @Test
-  void warmUpComparesTheFirstThreeSecondsByWallRateAndPerCpuSecond() {
-    // Warm: 10,000/s on 0.5 CPU s per second (20,000 per CPU s). First 3 s: 4,000/s on 0.8 CPU s
-    // per second (5,000 per CPU s); the fourth second is not part of the start.
+  void warmUpComparesTheFirstThreeSecondsAndTheFirstThreeCpuSecondsWithTheWarmWindow() {
+    // Warm: 10,000/s in a 2 s window on 1 CPU s (20,000 per CPU s). The first 3 s handle 12,000
+    // on 3 CPU s (4,000 per CPU s); the fourth second is not part of the start.
     ModeRun m =
         new ModeRun(
             20_000,
@@ -52,9 +52,16 @@ class BenchPartsTest {
             1.0,
             List.of(2_000L, 4_000L, 6_000L, 10_000L),
             2,
-            List.of(0.8, 0.8, 0.8, 0.5));
+            List.of(1.0, 1.0, 1.0, 0.5));
     assertEquals(0.4, WarmUp.wall(m), 1e-9);
-    assertEquals(0.25, WarmUp.perCpu(m), 1e-9);
+    assertEquals(0.2, WarmUp.perCpu(m), 1e-9);
+    // A receiver given 2 CPU s per second: its third CPU second is half of its second second.
+    ModeRun busy =
+        new ModeRun(20_000, 10_000, Map.of(), 1, 1.0, List.of(1_000L, 3_000L), 2, List.of(2., 2.));
+    assertEquals((1_000 + 1_500) / 3.0 / 20_000, WarmUp.perCpu(busy), 1e-9);
+    ModeRun starved =
+        new ModeRun(20_000, 10_000, Map.of(), 1, 1.0, List.of(1_000L, 3_000L), 2, List.of(1., 1.));
+    assertTrue(Double.isNaN(WarmUp.perCpu(starved)), "fewer than 3 CPU seconds sampled");
     ModeRun unsampled = new ModeRun(1, 1, Map.of(), 1, 1, List.of(), 1, List.of());
     assertTrue(Double.isNaN(WarmUp.wall(unsampled)));
     assertTrue(Double.isNaN(WarmUp.perCpu(unsampled)));
