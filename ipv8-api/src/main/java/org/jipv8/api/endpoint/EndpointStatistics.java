@@ -38,6 +38,16 @@ public interface EndpointStatistics {
     return 0;
   }
 
+  /**
+   * How many times the endpoint stopped reading its socket because a receiver refused a datagram as
+   * {@link DropReason#INBOX_FULL} (see {@link ReceiveAdmission#hasRoomFor}). While reading is
+   * paused, arriving datagrams wait in the operating system's buffer, and what does not fit there
+   * is counted by {@link #kernelDrops()}; 0 for endpoints that never pause.
+   */
+  default long readPauses() {
+    return 0;
+  }
+
   /** Sum of all drops. */
   default long totalDrops() {
     return drops().values().stream().mapToLong(Long::longValue).sum();

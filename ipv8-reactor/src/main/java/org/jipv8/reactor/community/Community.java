@@ -73,7 +73,10 @@ public abstract non-sealed class Community extends CommunityCore implements Stra
   /** Datagrams waiting for decoding, per community; more are dropped as {@code QUEUE_FULL}. */
   public static final int INBOX_CAPACITY = 4096;
 
-  /** How many datagrams of one community are decoded and verified at the same time. */
+  /**
+   * How many windows of consecutive datagrams of one community are decoded and verified at the same
+   * time (each by one verification worker, in order).
+   */
   public static final int DECODE_CONCURRENCY = 8;
 
   /** How far a subscriber of {@link #messages} or {@link #peers()} may lag; see there. */

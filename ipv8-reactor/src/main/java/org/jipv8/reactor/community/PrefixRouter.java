@@ -182,6 +182,16 @@ public final class PrefixRouter {
     return admission.register(prefix, inboxFull);
   }
 
+  /**
+   * As {@link #registerInboxCheck(byte[], BooleanSupplier)}, with the check the endpoint asks while
+   * it has stopped reading for this full inbox: true once the inbox has room for a run of
+   * datagrams.
+   */
+  public Disposable registerInboxCheck(
+      byte[] prefix, BooleanSupplier inboxFull, BooleanSupplier hasRoom) {
+    return admission.register(prefix, inboxFull, hasRoom);
+  }
+
   /** Datagrams of {@code prefix} the endpoint refused early because the inbox was full. */
   public long refusedEarly(byte[] prefix) {
     return admission.refused(prefix);

@@ -202,6 +202,11 @@ public final class DispatcherEndpoint implements Endpoint {
     }
 
     @Override
+    public long readPauses() {
+      return children.stream().mapToLong(c -> c.statistics().readPauses()).sum();
+    }
+
+    @Override
     public Map<DropReason, Long> drops() {
       Map<DropReason, Long> sum = new EnumMap<>(own.drops());
       for (Endpoint c : children) {

@@ -25,6 +25,7 @@ public final class EndpointCounters implements EndpointStatistics {
   private final LongAdder packetsReceived = new LongAdder();
   private final LongAdder bytesReceived = new LongAdder();
   private final LongAdder[] drops = new LongAdder[REASONS.length];
+  private final LongAdder readPauses = new LongAdder();
   private volatile LongSupplier kernelDrops = () -> 0;
 
   /** Fresh counters, all zero. */
@@ -49,6 +50,16 @@ public final class EndpointCounters implements EndpointStatistics {
   /** Records one dropped datagram. */
   public void recordDrop(DropReason reason) {
     drops[reason.ordinal()].increment();
+  }
+
+  /** Records that the endpoint stopped reading its socket for a full receiver. */
+  public void recordReadPause() {
+    readPauses.increment();
+  }
+
+  @Override
+  public long readPauses() {
+    return readPauses.sum();
   }
 
   /** Where {@link #kernelDrops()} comes from (the socket's row in the kernel's table). */
@@ -112,6 +123,8 @@ public final class EndpointCounters implements EndpointStatistics {
         + drops()
         + ", kernelDrops="
         + kernelDrops()
+        + ", readPauses="
+        + readPauses()
         + "}";
   }
 }

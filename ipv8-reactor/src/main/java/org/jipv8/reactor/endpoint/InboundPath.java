@@ -1,6 +1,7 @@
 package org.jipv8.reactor.endpoint;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import org.jipv8.api.address.Address;
 import org.jipv8.api.endpoint.Datagram;
 import org.jipv8.api.endpoint.ReceiveAdmission;
 import org.jipv8.api.messaging.DropReason;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,11 +48,25 @@ final class InboundPath {
     this.admission = Objects.requireNonNull(next, "admission");
   }
 
-  /** A datagram arrived. Event loop only; the caller releases {@code content}. */
-  void onDatagram(InetSocketAddress sender, ByteBuf content) {
+  /** The read pause of one channel, asking this path's admission whether there is room again. */
+  ReadPause pauseFor(Channel channel) {
+    return new ReadPause(channel, this::hasRoomFor, counters);
+  }
+
+  private boolean hasRoomFor(ByteBuffer refused) {
+    return admission.hasRoomFor(refused);
+  }
+
+  /**
+   * A datagram arrived. Event loop only; the caller releases {@code content}.
+   *
+   * @return why the admission refused it, or null when it was admitted (or dropped for another
+   *     reason than the admission)
+   */
+  @Nullable DropReason onDatagram(InetSocketAddress sender, ByteBuf content) {
     if (!open.getAsBoolean()) {
       counters.recordDrop(DropReason.ENDPOINT_CLOSED);
-      return;
+      return null;
     }
     int length = content.readableBytes();
     counters.recordReceived(length);
@@ -59,7 +75,7 @@ final class InboundPath {
       DropReason refused = ask(check, content, length);
       if (refused != null) {
         counters.recordDrop(refused);
-        return;
+        return refused;
       }
     }
     byte[] data = new byte[length];
@@ -71,9 +87,10 @@ final class InboundPath {
       counters.recordDrop(DropReason.HANDLER_ERROR);
       LOG.warn("a receive() subscriber threw; datagram dropped", e);
     }
+    return null;
   }
 
-  private static DropReason ask(ReceiveAdmission check, ByteBuf content, int length) {
+  private static @Nullable DropReason ask(ReceiveAdmission check, ByteBuf content, int length) {
     // A view of Netty's memory, not a copy; read-only so the check cannot change the datagram.
     ByteBuffer view = content.nioBuffer(content.readerIndex(), length).asReadOnlyBuffer();
     try {

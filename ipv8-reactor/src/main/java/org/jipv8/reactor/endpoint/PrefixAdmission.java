@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import org.jipv8.api.endpoint.ReceiveAdmission;
 import org.jipv8.api.messaging.DropReason;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 
 /**
@@ -17,6 +18,9 @@ import reactor.core.Disposable;
  * is refused as {@link DropReason#INBOX_FULL} while it is still in the socket's buffer, before it
  * is copied, routed or decoded. Datagrams for other prefixes, and shorter ones, are admitted (the
  * router counts them as it always did).
+ *
+ * <p>While such an inbox is full the endpoint stops reading ({@link ReceiveAdmission}'s
+ * backpressure) and asks {@link #hasRoomFor} until the community's room check says yes.
  *
  * <p>Install it with {@code endpoint.setReceiveAdmission(admission)}. Do not install it where a
  * listener must see every datagram (a sniffer, a bootstrap tracker): a refused datagram reaches no
@@ -29,7 +33,7 @@ import reactor.core.Disposable;
 public final class PrefixAdmission implements ReceiveAdmission {
   private static final int PREFIX_LENGTH = 22;
 
-  private record Entry(BooleanSupplier full, LongAdder refused) {}
+  private record Entry(BooleanSupplier full, BooleanSupplier hasRoom, LongAdder refused) {}
 
   private final AtomicReference<Map<ByteBuffer, Entry>> table = new AtomicReference<>(Map.of());
 
@@ -45,6 +49,19 @@ public final class PrefixAdmission implements ReceiveAdmission {
    * @throws IllegalArgumentException when the prefix is not 22 bytes long
    */
   public Disposable register(byte[] prefix, BooleanSupplier inboxFull) {
+    return register(prefix, inboxFull, () -> !inboxFull.getAsBoolean());
+  }
+
+  /**
+   * As {@link #register(byte[], BooleanSupplier)}, with the check the endpoint asks while it has
+   * stopped reading for this full inbox ({@link #hasRoomFor}): answering true only once the inbox
+   * has drained well below its bound lets the endpoint read a run of datagrams per pause rather
+   * than one.
+   *
+   * @param hasRoom called on the endpoint's receive thread while reading is paused: a cheap read
+   */
+  public Disposable register(byte[] prefix, BooleanSupplier inboxFull, BooleanSupplier hasRoom) {
+    Objects.requireNonNull(hasRoom, "hasRoom");
     if (prefix == null || prefix.length != PREFIX_LENGTH) {
       throw new IllegalArgumentException(
           "a community prefix has exactly 22 bytes, got "
@@ -52,7 +69,7 @@ public final class PrefixAdmission implements ReceiveAdmission {
     }
     Objects.requireNonNull(inboxFull, "inboxFull");
     ByteBuffer key = ByteBuffer.wrap(prefix.clone()).asReadOnlyBuffer();
-    Entry entry = new Entry(inboxFull, new LongAdder());
+    Entry entry = new Entry(inboxFull, hasRoom, new LongAdder());
     table.updateAndGet(
         now -> {
           Map<ByteBuffer, Entry> next = new HashMap<>(now);
@@ -78,7 +95,22 @@ public final class PrefixAdmission implements ReceiveAdmission {
   }
 
   @Override
-  public DropReason admit(ByteBuffer datagram) {
+  public @Nullable DropReason admit(ByteBuffer datagram) {
+    Entry e = entryOf(datagram);
+    if (e == null || !e.full().getAsBoolean()) {
+      return null;
+    }
+    e.refused().increment();
+    return DropReason.INBOX_FULL;
+  }
+
+  @Override
+  public boolean hasRoomFor(ByteBuffer refused) {
+    Entry e = entryOf(refused);
+    return e == null || e.hasRoom().getAsBoolean();
+  }
+
+  private @Nullable Entry entryOf(ByteBuffer datagram) {
     Map<ByteBuffer, Entry> now = table.get();
     if (now.isEmpty() || datagram.remaining() < PREFIX_LENGTH) {
       return null;
@@ -86,11 +118,6 @@ public final class PrefixAdmission implements ReceiveAdmission {
     // Buffers compare by their remaining bytes: a 22-byte window of the datagram is the key.
     ByteBuffer prefix = datagram.duplicate();
     prefix.limit(prefix.position() + PREFIX_LENGTH);
-    Entry e = now.get(prefix);
-    if (e == null || !e.full().getAsBoolean()) {
-      return null;
-    }
-    e.refused().increment();
-    return DropReason.INBOX_FULL;
+    return now.get(prefix);
   }
 }

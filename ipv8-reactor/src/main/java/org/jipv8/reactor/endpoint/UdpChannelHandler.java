@@ -3,22 +3,31 @@ package org.jipv8.reactor.endpoint;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
+import org.jipv8.api.messaging.DropReason;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The endpoint's hook in the Netty pipeline, ahead of Reactor Netty's bridge: it consumes every
  * datagram (so Reactor Netty never buffers inbound data for a subscriber that does not exist),
- * forwards writability changes to the outbound queue, and keeps channel errors from closing the
- * connection. One instance per channel; runs on the channel's event loop only.
+ * forwards writability changes to the outbound queue, stops reading while a receiver's inbox is
+ * full ({@link ReadPause}), and keeps channel errors from closing the connection. One instance per
+ * channel; runs on the channel's event loop only.
  */
 final class UdpChannelHandler extends ChannelInboundHandlerAdapter {
   static final String NAME = "jipv8.endpoint";
 
   private final InboundPath inbound;
   private final OutboundDrain outbound;
+  private @Nullable ReadPause pause;
 
   UdpChannelHandler(InboundPath inbound, OutboundDrain outbound) {
     this.inbound = inbound;
     this.outbound = outbound;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    pause = inbound.pauseFor(ctx.channel());
   }
 
   @Override
@@ -32,7 +41,10 @@ final class UdpChannelHandler extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof DatagramPacket packet) {
       try {
-        inbound.onDatagram(packet.sender(), packet.content());
+        DropReason refused = inbound.onDatagram(packet.sender(), packet.content());
+        if (refused == DropReason.INBOX_FULL && pause != null) {
+          pause.begin(packet.content());
+        }
       } finally {
         packet.release();
       }

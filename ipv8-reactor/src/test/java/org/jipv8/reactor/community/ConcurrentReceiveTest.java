@@ -21,7 +21,7 @@ import org.jipv8.reactor.crypto.Keys;
 import org.jipv8.reactor.messaging.Packets;
 import org.jipv8.reactor.sim.MemoryEndpoint;
 import org.jipv8.reactor.sim.MemoryInternet;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.RepeatedTest;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -54,7 +54,8 @@ class ConcurrentReceiveTest {
     }
   }
 
-  @Test
+  // Repeated: a reordering stage that withheld demand once stalled here about one run in thirty.
+  @RepeatedTest(20)
   void handlersRunOnTheProtocolThreadInArrivalOrderWhileVerificationIsParallel()
       throws InterruptedException {
     Scheduler protocol = Schedulers.newSingle("test-protocol");
@@ -85,7 +86,8 @@ class ConcurrentReceiveTest {
       for (int i = 0; i < COUNT; i++) {
         assertEquals(i, c.seen.get(i), "message " + i + " in arrival order");
       }
-      assertEquals(Set.of("test-protocol-1"), c.threads);
+      assertEquals(1, c.threads.size(), c.threads.toString());
+      assertTrue(c.threads.iterator().next().startsWith("test-protocol-"), c.threads.toString());
       assertEquals(0, c.statistics().drops(DropReason.QUEUE_FULL));
       c.unload().block();
     } finally {

@@ -1,8 +1,10 @@
 package org.jipv8.reactor.endpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -83,5 +85,31 @@ class PrefixAdmissionTest {
     assertNull(admission.admit(view));
     assertEquals(0, admission.refused(p));
     assertThrows(IllegalArgumentException.class, () -> admission.register(new byte[3], () -> true));
+  }
+
+  @Test
+  void hasRoomForAsksTheRoomCheckOfThePrefixAndCountsNothing() {
+    byte[] p = prefix(4);
+    AtomicInteger queued = new AtomicInteger(100);
+    PrefixAdmission admission = new PrefixAdmission();
+    admission.register(p, () -> queued.get() >= 100, () -> queued.get() <= 75);
+    ByteBuffer view = ByteBuffer.wrap(packet(p)).asReadOnlyBuffer();
+    assertEquals(DropReason.INBOX_FULL, admission.admit(view));
+
+    queued.set(90);
+    assertFalse(admission.hasRoomFor(view), "not full, but not drained far enough");
+    assertNull(admission.admit(view), "admitted meanwhile");
+    queued.set(75);
+    assertTrue(admission.hasRoomFor(view));
+    assertEquals(1, admission.refused(p), "probes are not refusals");
+    assertTrue(admission.hasRoomFor(ByteBuffer.wrap(packet(prefix(5)))), "unknown prefix");
+
+    byte[] plain = prefix(6);
+    AtomicBoolean full = new AtomicBoolean(true);
+    admission.register(plain, full::get);
+    ByteBuffer other = ByteBuffer.wrap(packet(plain)).asReadOnlyBuffer();
+    assertFalse(admission.hasRoomFor(other), "without a room check: room when not full");
+    full.set(false);
+    assertTrue(admission.hasRoomFor(other));
   }
 }

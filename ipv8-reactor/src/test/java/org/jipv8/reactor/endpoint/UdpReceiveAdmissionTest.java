@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.jipv8.api.endpoint.Datagram;
 import org.jipv8.api.endpoint.ReceiveAdmission;
@@ -50,9 +52,17 @@ class UdpReceiveAdmissionTest {
     UdpEndpoint b = openLoopback();
     ConcurrentLinkedQueue<String> seenByAdmission = new ConcurrentLinkedQueue<>();
     b.setReceiveAdmission(
-        view -> {
-          seenByAdmission.add(view.isReadOnly() + "/" + view.position() + "/" + view.limit());
-          return view.get(0) == 1 ? DropReason.INBOX_FULL : null;
+        new ReceiveAdmission() {
+          @Override
+          public DropReason admit(ByteBuffer view) {
+            seenByAdmission.add(view.isReadOnly() + "/" + view.position() + "/" + view.limit());
+            return view.get(0) == 1 ? DropReason.INBOX_FULL : null;
+          }
+
+          @Override
+          public boolean hasRoomFor(ByteBuffer refused) {
+            return true;
+          }
         });
     ConcurrentLinkedQueue<Datagram> published = new ConcurrentLinkedQueue<>();
     subscriptions.add(b.receive().subscribe(published::add));
@@ -94,6 +104,77 @@ class UdpReceiveAdmissionTest {
 
     assertEquals(3, b.statistics().packetsReceived());
     assertEquals(1, b.statistics().totalDrops());
+    assertTrue(b.isOpen());
+  }
+
+  @Test
+  void aFullInboxStopsReadingUntilTheAdmissionSaysThereIsRoom() {
+    UdpEndpoint a = openLoopback();
+    UdpEndpoint b = openLoopback();
+    AtomicInteger probes = new AtomicInteger();
+    AtomicBoolean room = new AtomicBoolean();
+    ConcurrentLinkedQueue<String> events = new ConcurrentLinkedQueue<>();
+    b.setReceiveAdmission(
+        new ReceiveAdmission() {
+          @Override
+          public DropReason admit(ByteBuffer view) {
+            return view.get(0) == 1 ? DropReason.INBOX_FULL : null;
+          }
+
+          @Override
+          public boolean hasRoomFor(ByteBuffer refused) {
+            assertEquals(1, refused.get(0), "asked about the refused datagram");
+            events.add("probe");
+            probes.incrementAndGet();
+            return room.get();
+          }
+        });
+    subscriptions.add(b.receive().subscribe(d -> events.add("read " + d.data()[0])));
+
+    a.send(b.localAddress(), packet(1, 1));
+    waitUntil(() -> b.statistics().readPauses() == 1);
+    // Sent while reading is paused: it waits in the socket's buffer.
+    a.send(b.localAddress(), packet(2, 1));
+    waitUntil(() -> probes.get() >= 2);
+    room.set(true);
+    waitUntil(() -> events.contains("read 2"));
+
+    assertEquals(1, b.statistics().drops(DropReason.INBOX_FULL));
+    assertEquals(1, b.statistics().readPauses());
+    List<String> order = List.copyOf(events);
+    assertEquals("probe", order.get(0), "a probe before anything else was read: " + order);
+    assertEquals("read 2", order.get(order.size() - 1), order.toString());
+    assertTrue(order.subList(0, order.size() - 1).stream().allMatch("probe"::equals));
+  }
+
+  @Test
+  void aPauseEndsAfterItsLimitEvenIfTheReceiverStaysFull() {
+    UdpEndpoint a = openLoopback();
+    UdpEndpoint b = openLoopback();
+    AtomicInteger probes = new AtomicInteger();
+    b.setReceiveAdmission(
+        new ReceiveAdmission() {
+          @Override
+          public DropReason admit(ByteBuffer view) {
+            return view.get(0) == 1 ? DropReason.INBOX_FULL : null;
+          }
+
+          @Override
+          public boolean hasRoomFor(ByteBuffer refused) {
+            probes.incrementAndGet();
+            return false;
+          }
+        });
+    ConcurrentLinkedQueue<Datagram> published = new ConcurrentLinkedQueue<>();
+    subscriptions.add(b.receive().subscribe(published::add));
+
+    a.send(b.localAddress(), packet(1, 1));
+    waitUntil(() -> b.statistics().readPauses() == 1);
+    a.send(b.localAddress(), packet(2, 1));
+    // Another community's datagram is read after at most the pause limit.
+    waitUntil(() -> published.size() == 1);
+    assertTrue(probes.get() >= 1, "it was read after the pause, not during it");
+    assertEquals(2, published.peek().data()[0]);
     assertTrue(b.isOpen());
   }
 
