@@ -10,10 +10,10 @@ import java.util.Map;
 
 /**
  * The entry point of a bench child process: {@code receiver <mode>}, {@code sender <mode> <port>
- * <rate>} or {@code limits <seconds>}. The parent ({@link BenchRunner}) talks to it by lines: the
- * child prints {@code READY <port>}, then obeys {@code START}, {@code MARK} (the measured window
- * begins) and {@code STOP} (it ends) from stdin, prints {@code RESULT <json>} and exits. Logs go to
- * stderr; stdout carries only the protocol.
+ * <rate>}, {@code limits <seconds>} or {@code train <seconds>} (see {@link CdsArchive}). The parent
+ * ({@link BenchRunner}) talks to it by lines: the child prints {@code READY <port>}, then obeys
+ * {@code START}, {@code MARK} (the measured window begins) and {@code STOP} (it ends) from stdin,
+ * prints {@code RESULT <json>} and exits. Logs go to stderr; stdout carries only the protocol.
  */
 public final class BenchChild {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,6 +40,11 @@ public final class BenchChild {
     if (args.length >= 2 && args[0].equals("limits")) {
       out.println("RESULT " + json(SignatureLimits.measure(Double.parseDouble(args[1]))));
       return;
+    }
+    if (args.length >= 2 && args[0].equals("train")) {
+      out.println("RESULT " + json(BenchTraining.run(Double.parseDouble(args[1]))));
+      // Exits normally, so that -XX:ArchiveClassesAtExit writes the archive.
+      System.exit(0);
     }
     Role role = role(args);
     out.println("READY " + role.prepare());
@@ -70,7 +75,8 @@ public final class BenchChild {
           BenchMode.fromKey(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]));
     }
     throw new IllegalArgumentException(
-        "usage: BenchChild receiver <mode> | sender <mode> <port> <rate> | limits <seconds>");
+        "usage: BenchChild receiver <mode> | sender <mode> <port> <rate> | limits <seconds>"
+            + " | train <seconds>");
   }
 
   static String json(Object value) {

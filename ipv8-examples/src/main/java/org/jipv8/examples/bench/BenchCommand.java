@@ -63,6 +63,13 @@ public final class BenchCommand implements Callable<Integer> {
   boolean noPin;
 
   @Option(
+      names = "--cds",
+      description =
+          "start the child JVMs with an AppCDS archive of their classes, built on first use in"
+              + " <tmp>/jipv8-bench-cds/ (once per jar and JVM)")
+  boolean cds;
+
+  @Option(
       names = "--jvm-arg",
       paramLabel = "OPTION",
       description = "an extra option for the child JVMs (repeatable), e.g. -XX:+UseParallelGC")
@@ -78,9 +85,11 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     BenchOptions options =
-        new BenchOptions(seconds, warmup, runs, rate, selected, json, !noPin, jvmArgs);
+        new BenchOptions(seconds, warmup, runs, rate, selected, json, !noPin, jvmArgs, cds);
     BenchRunner runner = new BenchRunner(options, json ? null : System.err);
-    BenchReport report = new BenchReport(options, runner.run(), runner.cores());
+    List<RunResult> results = runner.run();
+    BenchReport report =
+        new BenchReport(options, results, runner.cores(), runner.childJvmOptions());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(BenchChild.json(report.json()));

@@ -13,6 +13,8 @@ import java.util.List;
  * @param json print JSON instead of the table
  * @param pin pin receiver and sender to their own cores when possible
  * @param jvmArgs extra options for the child JVMs
+ * @param cds start the children with the bench's class-data-sharing archive ({@link CdsArchive}),
+ *     built first when missing
  */
 public record BenchOptions(
     double seconds,
@@ -22,7 +24,8 @@ public record BenchOptions(
     List<BenchMode> modes,
     boolean json,
     boolean pin,
-    List<String> jvmArgs) {
+    List<String> jvmArgs,
+    boolean cds) {
   public BenchOptions {
     if (!(seconds > 0)) {
       throw new IllegalArgumentException("--seconds must be positive, got " + seconds);

@@ -1,5 +1,6 @@
 package org.jipv8.examples.bench;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,9 +25,10 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The receiving side of one bench mode: a UDP endpoint on 127.0.0.1 (loopback guard on) and, except
  * in {@code raw}, a {@link BenchCommunity} on a single protocol thread with one verification thread
- * per available processor (one when the process is pinned to a core). Counts what was handled per
- * second from START (a trailing part of a second scaled to a rate), and what was handled and
- * dropped (by reason, the kernel's included) between MARK and STOP.
+ * per available processor (one when the process is pinned to a core), its router admitting early as
+ * a node's does (a full inbox refuses datagrams before they are copied: {@code INBOX_FULL}). Counts
+ * what was handled per second from START (a trailing part of a second scaled to a rate), and what
+ * was handled and dropped (by reason, the kernel's included) between MARK and STOP.
  */
 final class BenchReceiver implements BenchChild.Role {
   /** The key under which the socket's kernel drops are reported. */
@@ -35,6 +37,7 @@ final class BenchReceiver implements BenchChild.Role {
   private final BenchMode mode;
   private final AtomicLong rawCount = new AtomicLong();
   private final List<Long> perSecond = new ArrayList<>();
+  private final List<Double> cpuPerSecond = new ArrayList<>();
   private final ScheduledExecutorService ticker =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -49,6 +52,7 @@ final class BenchReceiver implements BenchChild.Role {
   private LongSupplier handled;
   private long lastTickCount;
   private long lastTickNanos;
+  private long lastTickCpu;
   private long markHandled;
   private long markNanos;
   private Map<String, Long> markDrops = Map.of();
@@ -89,6 +93,8 @@ final class BenchReceiver implements BenchChild.Role {
             case SIGNED -> BenchCommunity.SIGNED_ID;
             default -> BenchCommunity.INTRO_REQUEST_ID;
           };
+      // As the node wiring does: a full inbox refuses its datagrams in the endpoint, before copy.
+      community.settings().router().admitEarly();
       community.start().block();
       handled = () -> community.statistics().handled(id);
     }
@@ -100,28 +106,45 @@ final class BenchReceiver implements BenchChild.Role {
     synchronized (perSecond) {
       lastTickCount = handled.getAsLong();
       lastTickNanos = System.nanoTime();
+      lastTickCpu = processCpuNanos();
     }
     ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
   }
 
   private void tick() {
     long now = handled.getAsLong();
+    long cpu = processCpuNanos();
     synchronized (perSecond) {
       perSecond.add(now - lastTickCount);
+      cpuPerSecond.add((cpu - lastTickCpu) / 1e9);
       lastTickCount = now;
       lastTickNanos = System.nanoTime();
+      lastTickCpu = cpu;
     }
   }
 
-  /** The seconds sampled so far, with a trailing part of at least half a second scaled to 1 s. */
-  private List<Long> sampled() {
+  /** CPU time of this whole process (every thread: JIT and GC included), or 0 when unknown. */
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return Math.max(0, os.getProcessCpuTime());
+    }
+    return 0;
+  }
+
+  /**
+   * The seconds sampled so far, handled and process CPU seconds in each, with a trailing part of at
+   * least half a second scaled to 1 s.
+   */
+  private void sampled(List<Long> handledOut, List<Double> cpuOut) {
     synchronized (perSecond) {
-      List<Long> out = new ArrayList<>(perSecond);
+      handledOut.addAll(perSecond);
+      cpuOut.addAll(cpuPerSecond);
       double part = (System.nanoTime() - lastTickNanos) / 1e9;
       if (part >= 0.5) {
-        out.add(Math.round((handled.getAsLong() - lastTickCount) / part));
+        handledOut.add(Math.round((handled.getAsLong() - lastTickCount) / part));
+        cpuOut.add((processCpuNanos() - lastTickCpu) / 1e9 / part);
       }
-      return out;
     }
   }
 
@@ -137,7 +160,9 @@ final class BenchReceiver implements BenchChild.Role {
     long count = handled.getAsLong() - markHandled;
     double window = (System.nanoTime() - markNanos) / 1e9;
     ticker.shutdownNow();
-    List<Long> seconds = sampled();
+    List<Long> seconds = new ArrayList<>();
+    List<Double> cpuSeconds = new ArrayList<>();
+    sampled(seconds, cpuSeconds);
     Map<String, Long> drops = new TreeMap<>();
     drops()
         .forEach(
@@ -151,8 +176,25 @@ final class BenchReceiver implements BenchChild.Role {
     out.put("handled", count);
     out.put("window_s", window);
     out.put("per_second", seconds);
+    out.put("cpu_per_second", cpuSeconds);
     out.put("drops", drops);
     return out;
+  }
+
+  /** Whether the endpoint refuses a full inbox's datagrams before copying them (as a node's). */
+  boolean admitsEarly() {
+    return community != null && community.settings().router().admitsEarly();
+  }
+
+  /** Unloads the community and closes the socket (a child simply exits; tests call this). */
+  void close() {
+    ticker.shutdownNow();
+    if (community != null) {
+      community.unload().block(Duration.ofSeconds(10));
+      protocol.dispose();
+      verification.dispose();
+    }
+    endpoint.closeNow(Duration.ofSeconds(10));
   }
 
   /** Every drop counter of the receiver, by reason, summed over endpoint, router and community. */
@@ -163,10 +205,8 @@ final class BenchReceiver implements BenchChild.Role {
       community.statistics().drops().forEach((r, n) -> all.merge(r.name(), n, Long::sum));
       community.settings().router().drops().forEach((r, n) -> all.merge(r.name(), n, Long::sum));
     }
-    long kernel = KernelUdp.drops(endpoint.localAddress().port());
-    if (kernel >= 0) {
-      all.put(KERNEL, kernel);
-    }
+    // The endpoint reads the socket's row of /proc/net/udp here (this is not a Netty thread).
+    all.put(KERNEL, endpoint.statistics().kernelDrops());
     all.values().removeIf(n -> n == 0);
     return all;
   }

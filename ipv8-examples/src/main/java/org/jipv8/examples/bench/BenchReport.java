@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.ToDoubleBiFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -17,16 +18,28 @@ public final class BenchReport {
   private final BenchOptions options;
   private final List<RunResult> runs;
   private final Cores cores;
+  private final List<String> childJvmOptions;
 
   BenchReport(BenchOptions options, List<RunResult> runs, Cores cores) {
+    this(options, runs, cores, options.jvmArgs());
+  }
+
+  BenchReport(
+      BenchOptions options, List<RunResult> runs, Cores cores, List<String> childJvmOptions) {
     this.options = options;
     this.runs = List.copyOf(runs);
     this.cores = cores;
+    this.childJvmOptions = List.copyOf(childJvmOptions);
   }
 
   /**
    * {@code {"modes": {mode: {"offered_per_s", "handled_per_s", "drops", "cpu_s": {"sender",
    * "receiver"}, "per_second"}}, "limits": {"verify_per_s", "sign_per_s"}}}, medians over the runs.
+   * Added to issue 10's fields: {@code "cpu_per_second"} (the receiver's CPU seconds in each second
+   * of {@code per_second}), {@code "first_3_s_vs_warm"} and {@code "first_3_cpu_s_vs_warm"} (see
+   * {@link WarmUp}, null when unknown). A paced run ({@code --rate}) adds {@code
+   * "cpu_per_message_vs_verify"} to every mode: the receiver's CPU seconds per handled message over
+   * the cost of one verification ({@code 1 / verify_per_s}), null when nothing was handled.
    */
   public Map<String, Object> json() {
     Map<String, Object> modes = new LinkedHashMap<>();
@@ -40,6 +53,13 @@ public final class BenchReport {
       cpu.put("receiver", round2(stat(mode, ModeRun::cpuReceiver).median()));
       m.put("cpu_s", cpu);
       m.put("per_second", perSecond(mode));
+      m.put("cpu_per_second", cpuPerSecond(mode));
+      m.put("first_3_s_vs_warm", finite3(perRun(mode, (r, x) -> WarmUp.wall(x)).median()));
+      m.put("first_3_cpu_s_vs_warm", finite3(perRun(mode, (r, x) -> WarmUp.perCpu(x)).median()));
+      if (paced()) {
+        double vs = perRun(mode, BenchReport::cpuPerMessageVsVerify).median();
+        m.put("cpu_per_message_vs_verify", finite3(vs));
+      }
       modes.put(mode.key(), m);
     }
     Map<String, Object> limits = new LinkedHashMap<>();
@@ -66,7 +86,13 @@ public final class BenchReport {
                 ? "receiver on cpu " + cores.receiver() + ", sender on cpu " + cores.sender()
                 : "not pinned",
             Runtime.getRuntime().availableProcessors()));
-    String row = "%-9s %-26s %-26s %-17s %-17s %-17s %-10s %s%n";
+    if (!childJvmOptions.isEmpty()) {
+      b.append("child JVM options: ")
+          .append(String.join(" ", childJvmOptions))
+          .append(System.lineSeparator());
+    }
+    String row =
+        "%-9s %-26s %-26s %-17s %-17s %-17s %-18s %-18s " + (paced() ? "%-20s " : "%s") + "%s%n";
     b.append(
         String.format(
             Locale.ROOT,
@@ -78,6 +104,8 @@ public final class BenchReport {
             "cpu s rx",
             "cpu s tx",
             "first 3 s",
+            "first 3 cpu s",
+            paced() ? "cpu/msg vs verify" : "",
             "drops (median)"));
     for (BenchMode mode : options.modes()) {
       Stats handled = stat(mode, ModeRun::handledPerSecond);
@@ -91,7 +119,9 @@ public final class BenchReport {
               range(stat(mode, BenchReport::perReceiverCpuSecond), "%,.0f"),
               range(stat(mode, ModeRun::cpuReceiver), "%.2f"),
               range(stat(mode, ModeRun::cpuSender), "%.2f"),
-              firstSeconds(mode, handled.median()),
+              range(perRun(mode, (r, m) -> WarmUp.wall(m)), "%.2fx"),
+              range(perRun(mode, (r, m) -> WarmUp.perCpu(m)), "%.2fx"),
+              paced() ? range(perRun(mode, BenchReport::cpuPerMessageVsVerify), "%.2fx") : "",
               drops(mode)));
     }
     Stats verify = limit(RunResult::verifyPerSecond);
@@ -109,6 +139,31 @@ public final class BenchReport {
   private void targets(StringBuilder b, double verify, double sign) {
     targets(b, "targets (wall rates)", verify, sign, this::median);
     targets(b, "targets (per receiver CPU second)", verify, sign, this::medianPerCpu);
+    if (paced() && has(BenchMode.SIGNED)) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "target (paced at %d/s): signed cpu per message %.2fx the verify cost (<= 1.10)%n",
+              options.rate(),
+              perRun(BenchMode.SIGNED, BenchReport::cpuPerMessageVsVerify).median()));
+    }
+  }
+
+  private boolean paced() {
+    return options.rate() > 0;
+  }
+
+  /**
+   * The receiver's CPU seconds per handled message over one verification's cost ({@code 1 /
+   * verify}): 1.0 means the receiver spends exactly a verification's worth of CPU per message, so
+   * at that rate it needs {@code rate / verify} cores.
+   */
+  static double cpuPerMessageVsVerify(RunResult run, ModeRun m) {
+    double handled = m.handledPerSecond() * m.windowSeconds();
+    if (!(handled > 0) || !(m.cpuReceiver() >= 0) || !(run.verifyPerSecond() > 0)) {
+      return Double.NaN;
+    }
+    return m.cpuReceiver() / handled * run.verifyPerSecond();
   }
 
   private double medianPerCpu(BenchMode mode) {
@@ -163,26 +218,27 @@ public final class BenchReport {
     return stat(mode, ModeRun::handledPerSecond).median();
   }
 
-  /** Mean handled/s over the first three seconds of traffic relative to the warm rate. */
-  private String firstSeconds(BenchMode mode, double warm) {
-    List<Long> ps = perSecond(mode);
-    int n = Math.min(3, ps.size());
-    if (n == 0 || !(warm > 0)) {
-      return "-";
-    }
-    double sum = 0;
-    for (int i = 0; i < n; i++) {
-      sum += ps.get(i);
-    }
-    return String.format(Locale.ROOT, "%.2fx", sum / n / warm);
-  }
-
   private Stats stat(BenchMode mode, ToDoubleFunction<ModeRun> f) {
     List<Double> values = new ArrayList<>();
     for (RunResult r : runs) {
       ModeRun m = r.modes().get(mode);
       if (m != null) {
         values.add(f.applyAsDouble(m));
+      }
+    }
+    return Stats.of(values);
+  }
+
+  /** A figure that needs the run as well as the mode (e.g. the run's limits). */
+  private Stats perRun(BenchMode mode, ToDoubleBiFunction<RunResult, ModeRun> f) {
+    List<Double> values = new ArrayList<>();
+    for (RunResult r : runs) {
+      ModeRun m = r.modes().get(mode);
+      if (m != null) {
+        double v = f.applyAsDouble(r, m);
+        if (Double.isFinite(v)) {
+          values.add(v);
+        }
       }
     }
     return Stats.of(values);
@@ -232,7 +288,30 @@ public final class BenchReport {
     return out;
   }
 
+  /** Median per second index of the receiver's CPU seconds, over the runs that lasted that long. */
+  private List<Double> cpuPerSecond(BenchMode mode) {
+    int longest = 0;
+    for (RunResult r : runs) {
+      longest = Math.max(longest, r.modes().get(mode).cpuPerSecond().size());
+    }
+    List<Double> out = new ArrayList<>();
+    for (int i = 0; i < longest; i++) {
+      List<Double> values = new ArrayList<>();
+      for (RunResult r : runs) {
+        List<Double> cs = r.modes().get(mode).cpuPerSecond();
+        if (i < cs.size()) {
+          values.add(cs.get(i));
+        }
+      }
+      out.add(round3(Stats.of(values).median()));
+    }
+    return out;
+  }
+
   private String range(Stats s, String format) {
+    if (Double.isNaN(s.median())) {
+      return "-";
+    }
     String median = String.format(Locale.ROOT, format, s.median());
     if (runs.size() < 2) {
       return median;
@@ -243,6 +322,14 @@ public final class BenchReport {
         + "-"
         + String.format(Locale.ROOT, format, s.max())
         + ")";
+  }
+
+  private static Double finite3(double v) {
+    return Double.isFinite(v) ? round3(v) : null;
+  }
+
+  private static double round3(double v) {
+    return Math.round(v * 1000) / 1000.0;
   }
 
   private static double round2(double v) {

@@ -19,6 +19,7 @@ public final class BenchRunner {
   private final BenchOptions options;
   private final PrintStream progress;
   private final Cores cores;
+  private List<String> childJvmArgs;
 
   /**
    * @param progress where one line per finished mode goes (e.g. stderr), or null for none
@@ -27,6 +28,12 @@ public final class BenchRunner {
     this.options = options;
     this.progress = progress;
     this.cores = Cores.choose(options.pin());
+    this.childJvmArgs = options.jvmArgs();
+  }
+
+  /** The options every child JVM gets before its class path (after {@link #run}: the archive). */
+  List<String> childJvmOptions() {
+    return childJvmArgs;
   }
 
   /** Which cores the children run on (-1: not pinned). */
@@ -36,6 +43,12 @@ public final class BenchRunner {
 
   /** Every run; fails with an {@link IOException} naming the child that misbehaved. */
   public List<RunResult> run() throws IOException, InterruptedException {
+    if (options.cds()) {
+      List<String> args = new ArrayList<>(options.jvmArgs());
+      CdsArchive.ensure(options.jvmArgs(), progress)
+          .ifPresent(a -> args.add("-XX:SharedArchiveFile=" + a));
+      childJvmArgs = List.copyOf(args);
+    }
     List<RunResult> runs = new ArrayList<>();
     for (int r = 0; r < options.runs(); r++) {
       Map<String, Object> limits = limits();
@@ -63,21 +76,20 @@ public final class BenchRunner {
   private Map<String, Object> limits() throws IOException, InterruptedException {
     double each = Math.max(0.25, Math.min(0.5, options.seconds() / 8));
     try (ChildProcess c =
-        ChildProcess.start("limits", cores.receiver(), options.jvmArgs(), "limits", "" + each)) {
+        ChildProcess.start("limits", cores.receiver(), childJvmArgs, "limits", "" + each)) {
       return c.result();
     }
   }
 
   private ModeRun runMode(BenchMode mode) throws IOException, InterruptedException {
     try (ChildProcess rx =
-        ChildProcess.start(
-            "receiver", cores.receiver(), options.jvmArgs(), "receiver", mode.key())) {
+        ChildProcess.start("receiver", cores.receiver(), childJvmArgs, "receiver", mode.key())) {
       String port = rx.expect("READY").strip();
       try (ChildProcess tx =
           ChildProcess.start(
               "sender",
               cores.sender(),
-              options.jvmArgs(),
+              childJvmArgs,
               "sender",
               mode.key(),
               port,
@@ -104,7 +116,8 @@ public final class BenchRunner {
             txCpu,
             rxCpu,
             list(got.get("per_second")),
-            number(got.get("window_s")));
+            number(got.get("window_s")),
+            doubles(got.get("cpu_per_second")));
       }
     }
   }
@@ -123,6 +136,14 @@ public final class BenchRunner {
   private static Map<String, Long> longs(Object o) {
     Map<String, Long> out = new TreeMap<>();
     ((Map<?, ?>) o).forEach((k, v) -> out.put(k.toString(), ((Number) v).longValue()));
+    return out;
+  }
+
+  private static List<Double> doubles(Object o) {
+    List<Double> out = new ArrayList<>();
+    for (Object v : (List<?>) o) {
+      out.add(((Number) v).doubleValue());
+    }
     return out;
   }
 

@@ -111,4 +111,11 @@ final class BenchSender implements BenchChild.Role {
     out.put("errors", errors);
     return out;
   }
+
+  /** Closes the sockets (a child simply exits; the training child calls this). */
+  void close() throws IOException {
+    for (DatagramChannel ch : channels) {
+      ch.close();
+    }
+  }
 }

@@ -73,7 +73,7 @@ final class ChildProcess implements AutoCloseable {
     cmd.addAll(
         List.of(
             "-cp",
-            System.getProperty("java.class.path"),
+            classPath(),
             "-Djipv8.loopbackOnly=true",
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
             BenchChild.class.getName()));
@@ -82,6 +82,18 @@ final class ChildProcess implements AutoCloseable {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(log.toFile());
     pb.environment().put("JIPV8_LOOPBACK_ONLY", "true");
     return new ChildProcess(name, pb.start(), log);
+  }
+
+  /**
+   * This process's class path with absolute entries, so that a child (and a class-data-sharing
+   * archive, which records the class path it was built with) does not depend on the directory.
+   */
+  static String classPath() {
+    List<String> entries = new ArrayList<>();
+    for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      entries.add(e.isEmpty() ? e : Path.of(e).toAbsolutePath().toString());
+    }
+    return String.join(java.io.File.pathSeparator, entries);
   }
 
   private static String javaExecutable() {
@@ -128,6 +140,14 @@ final class ChildProcess implements AutoCloseable {
     }
     return new IOException(
         "bench " + name + " child: " + what + (process.isAlive() ? "" : ", exited") + "\n" + tail);
+  }
+
+  /** Closes the child's stdin and waits (60 s at most) until it has exited. */
+  void awaitExit() throws IOException, InterruptedException {
+    in.close();
+    if (!process.waitFor(LINE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+      throw failure("did not exit within " + LINE_TIMEOUT.toSeconds() + " s");
+    }
   }
 
   @Override

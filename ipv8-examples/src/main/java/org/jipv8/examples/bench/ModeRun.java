@@ -13,6 +13,7 @@ import java.util.Map;
  * @param cpuReceiver CPU seconds of the receiver process in the window
  * @param perSecond handled per whole second from the start of traffic (warm-up included)
  * @param windowSeconds the length of the measured window
+ * @param cpuPerSecond the receiver process's CPU seconds in each second of {@code perSecond}
  */
 record ModeRun(
     double offeredPerSecond,
@@ -21,9 +22,11 @@ record ModeRun(
     double cpuSender,
     double cpuReceiver,
     List<Long> perSecond,
-    double windowSeconds) {
+    double windowSeconds,
+    List<Double> cpuPerSecond) {
   ModeRun {
     drops = Map.copyOf(drops);
     perSecond = List.copyOf(perSecond);
+    cpuPerSecond = List.copyOf(cpuPerSecond);
   }
 }

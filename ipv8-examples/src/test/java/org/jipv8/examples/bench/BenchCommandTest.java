@@ -41,7 +41,17 @@ class BenchCommandTest {
     for (String mode : List.of("raw", "unsigned")) {
       JsonNode m = doc.get("modes").get(mode);
       assertEquals(
-          Set.of("offered_per_s", "handled_per_s", "drops", "cpu_s", "per_second"), names(m), mode);
+          Set.of(
+              "offered_per_s",
+              "handled_per_s",
+              "drops",
+              "cpu_s",
+              "per_second",
+              "cpu_per_second",
+              "first_3_s_vs_warm",
+              "first_3_cpu_s_vs_warm"),
+          names(m),
+          mode);
       assertTrue(m.get("offered_per_s").isNumber(), mode);
       assertTrue(m.get("offered_per_s").asDouble() > 0, mode + ": the sender sent nothing");
       assertTrue(m.get("handled_per_s").isNumber(), mode);
@@ -52,11 +62,59 @@ class BenchCommandTest {
       assertTrue(m.get("cpu_s").get("receiver").asDouble() > 0, mode + ": receiver CPU read");
       assertTrue(m.get("per_second").isArray(), mode);
       assertTrue(m.get("per_second").size() >= 1, mode + ": at least one whole second sampled");
+      assertEquals(m.get("per_second").size(), m.get("cpu_per_second").size(), mode);
+      m.get("cpu_per_second").forEach(c -> assertTrue(c.isNumber(), mode));
+      assertTrue(m.get("first_3_s_vs_warm").isNumber(), mode + ": " + m);
+      // null when the receiver used fewer than 3 CPU seconds in so short a run
+      JsonNode cpuRatio = m.get("first_3_cpu_s_vs_warm");
+      assertTrue(cpuRatio.isNumber() || cpuRatio.isNull(), mode + ": " + m);
     }
     JsonNode limits = doc.get("limits");
     assertEquals(Set.of("verify_per_s", "sign_per_s"), names(limits));
     assertTrue(limits.get("verify_per_s").asDouble() > 0);
     assertTrue(limits.get("sign_per_s").asDouble() > 0);
+  }
+
+  @Test
+  @Timeout(180)
+  void aPacedRunWithCdsAlsoReportsCpuPerMessageAgainstTheVerifyCost() throws Exception {
+    assertEquals(
+        0,
+        // --cds too: from a class path of directories the training writes no archive (AppCDS
+        // takes jars only) and the run goes on without one.
+        // A second of warm-up: a cold receiver on a busy machine may verify nothing in its first.
+        run(
+            "bench",
+            "--seconds",
+            "1",
+            "--warmup",
+            "1",
+            "--rate",
+            "2000",
+            "--modes",
+            "signed",
+            "--cds",
+            "--json"),
+        err.toString());
+    JsonNode doc = new ObjectMapper().readTree(out.toString());
+    assertEquals(Set.of("modes", "limits"), names(doc));
+    JsonNode m = doc.get("modes").get("signed");
+    assertEquals(
+        Set.of(
+            "offered_per_s",
+            "handled_per_s",
+            "drops",
+            "cpu_s",
+            "per_second",
+            "cpu_per_second",
+            "first_3_s_vs_warm",
+            "first_3_cpu_s_vs_warm",
+            "cpu_per_message_vs_verify"),
+        names(m));
+    assertTrue(m.get("handled_per_s").asDouble() > 0, "nothing handled: " + m + "\n" + err);
+    assertTrue(m.get("cpu_per_message_vs_verify").isNumber(), m.toString());
+    assertTrue(m.get("cpu_per_message_vs_verify").asDouble() > 0, m.toString());
+    assertEquals(Set.of("verify_per_s", "sign_per_s"), names(doc.get("limits")));
   }
 
   @Test
