@@ -12,6 +12,11 @@ import org.jipv8.api.messaging.DropReason;
  *
  * <p>Message ids are 0..255; a drop that happened before the id could be read (a datagram shorter
  * than 23 bytes) is counted under id {@value #NO_ID}. Thread-safe; reads are snapshots.
+ *
+ * <p>The received and handled counters have one writer, the dispatch stage on the protocol thread,
+ * so they are updated with a plain read and a release store instead of an atomic read-modify-write
+ * (no locked instruction per datagram); readers on any thread see every update published. Sent
+ * counters and drops are counted from several threads and stay atomic.
  */
 public final class CommunityStatistics {
   /** The id under which drops of datagrams without a message id are counted. */
@@ -37,13 +42,17 @@ public final class CommunityStatistics {
     return messageId + 1;
   }
 
+  /** Counts a datagram delivered to the community; the protocol thread only (one writer). */
   void countReceived(int messageId, int bytes) {
-    receivedCount.incrementAndGet(slot(messageId));
-    receivedBytes.addAndGet(slot(messageId), bytes);
+    int s = slot(messageId);
+    receivedCount.setRelease(s, receivedCount.getPlain(s) + 1);
+    receivedBytes.setRelease(s, receivedBytes.getPlain(s) + bytes);
   }
 
+  /** Counts a handled message; the protocol thread only (one writer). */
   void countHandled(int messageId) {
-    handledCount.incrementAndGet(slot(messageId));
+    int s = slot(messageId);
+    handledCount.setRelease(s, handledCount.getPlain(s) + 1);
   }
 
   void countSent(int messageId, int bytes) {

@@ -1,7 +1,6 @@
 package org.jipv8.reactor.community;
 
 import java.util.Arrays;
-import java.util.function.Supplier;
 import org.jipv8.api.address.Address;
 import org.jipv8.api.endpoint.Datagram;
 import org.jipv8.api.messaging.DropReason;
@@ -24,16 +23,38 @@ final class DecodeStage {
   }
 
   /**
-   * The outcome of decoding one datagram: either an {@code action} that runs the handler, or why
-   * the datagram is dropped ({@code early}, before decoding, or a decoding {@code error}).
+   * The outcome of decoding one datagram: either the {@code decoded} message its {@code entry}'s
+   * handler is run with ({@link #invoke}), or why the datagram is dropped ({@code early}, before
+   * decoding, or a decoding {@code error}). One object per datagram and nothing else: the handler
+   * call is not captured in a lambda.
    */
   record Prepared(
       Datagram datagram,
       int messageId,
       Entry<?> entry,
-      Supplier<Received<?>> action,
+      Decoded<?> decoded,
       DropReason early,
-      PacketDecodingException error) {}
+      PacketDecodingException error,
+      DecodeStage stage) {
+
+    /**
+     * Runs the handler (protocol thread) and returns the message with its context, built when the
+     * handler built none and something listens to the id; null when nothing needs it.
+     */
+    Received<?> invoke() {
+      return stage.invoke(entry, datagram.source(), decoded);
+    }
+  }
+
+  // Deprecated ids as a table: a boxed map lookup per datagram costs more than the rest of the
+  // checks together.
+  private static final boolean[] DEPRECATED = new boolean[256];
+
+  static {
+    for (int id : DeprecatedMessages.NAMES.keySet()) {
+      DEPRECATED[id] = true;
+    }
+  }
 
   private final byte[] prefix;
   private final HandlerTable handlers;
@@ -51,23 +72,23 @@ final class DecodeStage {
   Prepared prepare(Datagram d) {
     byte[] data = d.data();
     if (data.length < 23) {
-      return new Prepared(d, CommunityStatistics.NO_ID, null, null, DropReason.TOO_SHORT, null);
+      return early(d, CommunityStatistics.NO_ID, DropReason.TOO_SHORT);
     }
     int id = data[22] & 0xff;
     if (!Arrays.equals(data, 0, 22, prefix, 0, 22)) {
-      return new Prepared(d, id, null, null, DropReason.UNKNOWN_PREFIX, null);
+      return early(d, id, DropReason.UNKNOWN_PREFIX);
     }
-    if (DeprecatedMessages.NAMES.containsKey(id)) {
-      return new Prepared(d, id, null, null, DropReason.DEPRECATED_MESSAGE, null);
+    if (DEPRECATED[id]) {
+      return early(d, id, DropReason.DEPRECATED_MESSAGE);
     }
     Entry<?> entry = handlers.get(id);
     if (entry == null) {
-      return new Prepared(d, id, null, null, DropReason.UNKNOWN_MESSAGE, null);
+      return early(d, id, DropReason.UNKNOWN_MESSAGE);
     }
     try {
-      return prepareWith(entry, d);
+      return new Prepared(d, id, entry, entry.decoder().decode(data), null, null, this);
     } catch (PacketDecodingException e) {
-      return new Prepared(d, id, entry, null, null, e);
+      return new Prepared(d, id, entry, null, null, e, this);
     } catch (RuntimeException e) {
       return new Prepared(
           d,
@@ -75,20 +96,22 @@ final class DecodeStage {
           entry,
           null,
           null,
-          new PacketDecodingException(DropReason.MALFORMED_FIELD, "?", 23, e.toString(), e));
+          new PacketDecodingException(DropReason.MALFORMED_FIELD, "?", 23, e.toString(), e),
+          this);
     }
   }
 
-  private <T extends Record> Prepared prepareWith(Entry<T> entry, Datagram d) {
-    Decoded<T> decoded = entry.decoder().decode(d.data());
-    Supplier<Received<?>> action =
-        () -> {
-          Received<T> r = entry.invoker().invoke(d.source(), decoded);
-          if (r == null && taps.listens(entry.id())) {
-            r = contexts.build(d.source(), decoded);
-          }
-          return r;
-        };
-    return new Prepared(d, entry.id(), entry, action, null, null);
+  private Prepared early(Datagram d, int id, DropReason reason) {
+    return new Prepared(d, id, null, null, reason, null, this);
+  }
+
+  @SuppressWarnings("unchecked") // decoded came from entry's own decoder: the same T
+  private <T extends Record> Received<?> invoke(Entry<T> entry, Address source, Decoded<?> any) {
+    Decoded<T> decoded = (Decoded<T>) any;
+    Received<T> r = entry.invoker().invoke(source, decoded);
+    if (r == null && taps.listens(entry.id())) {
+      r = contexts.build(source, decoded);
+    }
+    return r;
   }
 }

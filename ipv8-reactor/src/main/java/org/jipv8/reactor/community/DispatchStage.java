@@ -93,7 +93,9 @@ final class DispatchStage {
     }
     if (p.entry().gate() != null && p.entry().gate().getAsBoolean()) {
       statistics.countDrop(DropReason.POLICY, id);
-      log.debug("{}: message {} from {} dropped: peer limit", owner, id, source);
+      if (log.isDebugEnabled()) {
+        log.debug("{}: message {} from {} dropped: peer limit", owner, id, source);
+      }
       return;
     }
     if (p.error() != null) {
@@ -117,7 +119,7 @@ final class DispatchStage {
   private void handle(Prepared p, int id, Address source) {
     try {
       droppedByHandler = false;
-      Received<?> received = p.action().get();
+      Received<?> received = p.invoke();
       if (droppedByHandler) {
         return;
       }
@@ -161,13 +163,16 @@ final class DispatchStage {
               DeprecatedMessages.NAMES.get(id),
               id,
               source);
-      default ->
+      default -> {
+        if (log.isDebugEnabled()) {
           log.debug(
               "{}: dropped a {}-byte datagram from {}: {}",
               owner,
               p.datagram().length(),
               source,
               p.early());
+        }
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package org.jipv8.reactor.community;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -11,13 +12,17 @@ import org.jipv8.api.messaging.Bits;
 import org.jipv8.api.messaging.DropReason;
 import org.jipv8.api.messaging.Unsigned;
 import org.jipv8.api.peer.Peer;
+import org.jipv8.reactor.community.HandlerTable.Invoker;
+import org.jipv8.reactor.messaging.payload.IntroductionRequest;
 import org.jipv8.reactor.messaging.payload.IntroductionRequestPayload;
+import org.jipv8.reactor.messaging.payload.IntroductionResponse;
 import org.jipv8.reactor.messaging.payload.IntroductionResponsePayload;
 import org.jipv8.reactor.messaging.payload.NewIntroductionRequestPayload;
 import org.jipv8.reactor.messaging.payload.NewIntroductionResponsePayload;
 import org.jipv8.reactor.messaging.payload.NewPuncturePayload;
 import org.jipv8.reactor.messaging.payload.NewPunctureRequestPayload;
 import org.jipv8.reactor.messaging.payload.PuncturePayload;
+import org.jipv8.reactor.messaging.payload.PunctureRequest;
 import org.jipv8.reactor.messaging.payload.PunctureRequestPayload;
 
 /**
@@ -41,6 +46,11 @@ final class IntroductionProtocol {
   private final Invokers invokers;
   // Null when the community's settings turn the hardening off (py-ipv8 3.1's behaviour).
   private final IntroductionGuard guard;
+  // The one-element service list every introduction registers (made once, not per message).
+  private final List<CommunityId> services;
+  // Whether the community's peers are getPeersForService(communityId) itself (getPeers() not
+  // overridden): then counts and picks ask the network without copying the peer list.
+  private final boolean peersFromNetwork;
 
   IntroductionProtocol(
       Community c,
@@ -59,115 +69,75 @@ final class IntroductionProtocol {
     this.invokers = invokers;
     IntroductionHardening hardening = IntroductionHardening.fromSettings(c.settings().extra());
     this.guard = hardening.enabled() ? new IntroductionGuard(hardening, thread) : null;
+    this.services = List.of(communityId);
+    this.peersFromNetwork = !overridesGetPeers(c.getClass());
+  }
+
+  /**
+   * Whether {@code type} (a community class) overrides {@code getPeers()}; javac gives the public
+   * {@code Community} a bridge to the method of its package-private superclass, which is no
+   * override.
+   */
+  static boolean overridesGetPeers(Class<?> type) {
+    try {
+      Method m = type.getMethod("getPeers");
+      Class<?> declaring = m.getDeclaringClass();
+      return !(declaring == CommunityCore.class || (declaring == Community.class && m.isBridge()));
+    } catch (NoSuchMethodException e) {
+      return true;
+    }
+  }
+
+  /** {@code c.getPeers().size()}. */
+  private int peerCount() {
+    return peersFromNetwork ? network.countPeersForService(communityId) : c.getPeers().size();
+  }
+
+  /** Community's {@code overPeerLimit}: {@code 0 <= maxPeers < |peers|}. */
+  private boolean overPeerLimit() {
+    return maxPeers >= 0 && peerCount() > maxPeers;
   }
 
   /** Registers the handlers of 231, 232, 233, 234, 245, 246, 249 and 250. */
   void registerCoreHandlers() {
+    registerPunctureRequest(PunctureRequestPayload.class);
+    registerPunctureRequest(NewPunctureRequestPayload.class);
+    register(PuncturePayload.class, invokers.signed((peer, p) -> {}));
+    register(NewPuncturePayload.class, invokers.signed((peer, p) -> {}));
+    registerRequest(IntroductionRequestPayload.class);
+    registerRequest(NewIntroductionRequestPayload.class);
+    registerResponse(IntroductionResponsePayload.class);
+    registerResponse(NewIntroductionResponsePayload.class);
+  }
+
+  /** Registers {@code invoker} under the type's message id and simple name. */
+  private <P extends Record> void register(Class<P> type, Invoker<P> invoker) {
     handlers.register(
-        250,
-        "PunctureRequestPayload",
-        Invokers.typedDecoder(PunctureRequestPayload.class),
+        Invokers.annotation(type).id(),
+        type.getSimpleName(),
+        Invokers.typedDecoder(type),
+        invoker,
+        null);
+  }
+
+  private <P extends Record & PunctureRequest> void registerPunctureRequest(Class<P> type) {
+    int id = Invokers.annotation(type).id();
+    register(
+        type,
         (source, d) -> {
-          onPunctureRequest(
-              source,
-              d.payload().lanWalkerAddress(),
-              d.payload().wanWalkerAddress(),
-              d.payload().identifier(),
-              false);
+          onPunctureRequest(source, d.payload(), id);
           return new Received<>(null, source, d.globalTime(), d.payload());
-        },
-        null);
-    handlers.register(
-        232,
-        "NewPunctureRequestPayload",
-        Invokers.typedDecoder(NewPunctureRequestPayload.class),
-        (source, d) -> {
-          onPunctureRequest(
-              source,
-              d.payload().lanWalkerAddress(),
-              d.payload().wanWalkerAddress(),
-              d.payload().identifier(),
-              true);
-          return new Received<>(null, source, d.globalTime(), d.payload());
-        },
-        null);
-    handlers.register(
-        249,
-        "PuncturePayload",
-        Invokers.typedDecoder(PuncturePayload.class),
-        invokers.signed((peer, p) -> {}),
-        null);
-    handlers.register(
-        231,
-        "NewPuncturePayload",
-        Invokers.typedDecoder(NewPuncturePayload.class),
-        invokers.signed((peer, p) -> {}),
-        null);
-    handlers.register(
-        246,
-        "IntroductionRequestPayload",
-        Invokers.typedDecoder(IntroductionRequestPayload.class),
-        invokers.received(
-            r -> {
-              IntroductionRequestPayload p = r.payload();
-              onIntroductionRequest(
-                  r,
-                  p.destinationAddress(),
-                  p.sourceLanAddress(),
-                  p.identifier(),
-                  false,
-                  p.supportsNewStyle());
-            }),
-        null);
-    handlers.register(
-        234,
-        "NewIntroductionRequestPayload",
-        Invokers.typedDecoder(NewIntroductionRequestPayload.class),
-        invokers.received(
-            r -> {
-              NewIntroductionRequestPayload p = r.payload();
-              onIntroductionRequest(
-                  r, p.destinationAddress(), p.sourceLanAddress(), p.identifier(), true, true);
-            }),
-        null);
-    handlers.register(
-        245,
-        "IntroductionResponsePayload",
-        Invokers.typedDecoder(IntroductionResponsePayload.class),
-        invokers.received(
-            r -> {
-              IntroductionResponsePayload p = r.payload();
-              onIntroductionResponse(
-                  r,
-                  245,
-                  p.supportsNewStyle(),
-                  p.destinationAddress(),
-                  p.sourceWanAddress(),
-                  p.lanIntroductionAddress(),
-                  p.wanIntroductionAddress(),
-                  p.identifier(),
-                  p.introSupportsNewStyle());
-            }),
-        null);
-    handlers.register(
-        233,
-        "NewIntroductionResponsePayload",
-        Invokers.typedDecoder(NewIntroductionResponsePayload.class),
-        invokers.received(
-            r -> {
-              NewIntroductionResponsePayload p = r.payload();
-              onIntroductionResponse(
-                  r,
-                  233,
-                  true,
-                  p.destinationAddress(),
-                  p.sourceWanAddress(),
-                  p.lanIntroductionAddress(),
-                  p.wanIntroductionAddress(),
-                  p.identifier(),
-                  p.introSupportsNewStyle());
-            }),
-        null);
+        });
+  }
+
+  private <P extends Record & IntroductionRequest> void registerRequest(Class<P> type) {
+    int id = Invokers.annotation(type).id();
+    register(type, invokers.received(r -> onIntroductionRequest(r, id)));
+  }
+
+  private <P extends Record & IntroductionResponse> void registerResponse(Class<P> type) {
+    int id = Invokers.annotation(type).id();
+    register(type, invokers.received(r -> onIntroductionResponse(r, id)));
   }
 
   /**
@@ -175,6 +145,9 @@ final class IntroductionProtocol {
    * whose preferred address is IPv4. Null when none qualifies.
    */
   Peer getPeerForIntroduction(Peer exclude, boolean newStyle) {
+    if (peersFromNetwork) {
+      return network.randomPeerForService(communityId, exclude, !newStyle, random);
+    }
     List<Peer> candidates = new ArrayList<>();
     for (Peer p : c.getPeers()) {
       if (p.equals(exclude)) {
@@ -241,29 +214,34 @@ final class IntroductionProtocol {
             TimeUnit.MILLISECONDS);
   }
 
-  private void onIntroductionRequest(
-      Received<? extends Record> r,
-      Address destination,
-      Address sourceLan,
-      int identifier,
-      boolean newStyleMessage,
-      boolean supportsNewStyle) {
+  private <P extends Record & IntroductionRequest> void onIntroductionRequest(
+      Received<P> r, int messageId) {
+    P request = r.payload();
     Peer peer = r.peer();
-    if (newStyleMessage || supportsNewStyle) {
+    if (request.supportsNewStyle()) {
       peer.setNewStyleIntro(true);
     }
-    if (c.overPeerLimit()) {
-      c.dropAs(DropReason.PEER_LIMIT, newStyleMessage ? 234 : 246);
+    if (overPeerLimit()) {
+      c.dropAs(DropReason.PEER_LIMIT, messageId);
       return;
     }
+    Address sourceLan = request.sourceLanAddress();
     if (sourceLan.kind() == AddressKind.UDPV4) {
-      peer.addAddress(sourceLan.withKind(AddressKind.UDPV4_LAN));
+      Address lan = sourceLan.withKind(AddressKind.UDPV4_LAN);
+      // A requester repeats its LAN address; rewriting the same slot would only copy its map.
+      if (!lan.equals(peer.lanAddress())) {
+        peer.addAddress(lan);
+      }
     }
     network.addVerifiedPeer(peer);
-    network.discoverServices(peer, List.of(communityId));
+    network.discoverServices(peer, services);
     Outgoing response =
         createIntroductionResponse(
-            destination, peer.address(), identifier, null, peer.newStyleIntro());
+            request.destinationAddress(),
+            peer.address(),
+            request.identifier(),
+            null,
+            peer.newStyleIntro());
     c.sendNow(peer.address(), response.payload(), response.globalTime());
     c.introductionRequestCallback(peer, r.globalTime(), r.payload());
   }
@@ -317,7 +295,7 @@ final class IntroductionProtocol {
       if (introNewStyle) {
         flags |= IntroductionResponsePayload.INTRO_SUPPORTS_NEW_STYLE;
       }
-      if (maxPeers >= 0 && maxPeers <= c.getPeers().size()) {
+      if (maxPeers >= 0 && maxPeers <= peerCount()) {
         flags |= IntroductionResponsePayload.PEER_LIMIT_REACHED;
       }
       payload =
@@ -341,21 +319,20 @@ final class IntroductionProtocol {
     return new Outgoing(payload, globalTime);
   }
 
-  private void onIntroductionResponse(
-      Received<? extends Record> r,
-      int messageId,
-      boolean supportsNewStyle,
-      Address destination,
-      Address sourceWan,
-      Address lanIntroduction,
-      Address wanIntroduction,
-      int identifier,
-      boolean introSupportsNewStyle) {
+  private <P extends Record & IntroductionResponse> void onIntroductionResponse(
+      Received<P> r, int messageId) {
+    P response = r.payload();
     Peer peer = r.peer();
+    int identifier = response.identifier();
     if (guard != null && !admitResponse(r, messageId, identifier)) {
       return;
     }
-    if (supportsNewStyle) {
+    Address destination = response.destinationAddress();
+    Address sourceWan = response.sourceWanAddress();
+    Address lanIntroduction = response.lanIntroductionAddress();
+    Address wanIntroduction = response.wanIntroductionAddress();
+    boolean introSupportsNewStyle = response.introSupportsNewStyle();
+    if (response.supportsNewStyle()) {
       peer.setNewStyleIntro(true);
     }
     if (destination.kind() == AddressKind.UDPV4 && !destination.isPrivateIpv4()) {
@@ -379,7 +356,7 @@ final class IntroductionProtocol {
       }
     }
     network.addVerifiedPeer(peer);
-    network.discoverServices(peer, List.of(communityId));
+    network.discoverServices(peer, services);
     String myWanIp = own.myEstimatedWan().host();
     if (!wanIntroduction.isNull() && !wanIntroduction.host().equals(myWanIp)) {
       if (!lanIntroduction.isNull()) {
@@ -409,21 +386,24 @@ final class IntroductionProtocol {
       c.dropAs(DropReason.UNSOLICITED_RESPONSE, messageId);
       return false;
     }
-    if (maxPeers >= 0 && !network.isVerified(r.peer()) && c.getPeers().size() >= maxPeers) {
+    if (maxPeers >= 0 && !network.isVerified(r.peer()) && peerCount() >= maxPeers) {
       c.dropAs(DropReason.PEER_LIMIT, messageId);
       return false;
     }
     return true;
   }
 
-  private void onPunctureRequest(
-      Address source, Address lanWalker, Address wanWalker, int identifier, boolean newStyle) {
+  private void onPunctureRequest(Address source, PunctureRequest request, int messageId) {
+    Address lanWalker = request.lanWalkerAddress();
+    Address wanWalker = request.wanWalkerAddress();
+    int identifier = request.identifier();
+    boolean newStyle = request.newStyle();
     Address target = wanWalker;
     if (wanWalker.host().equals(own.myEstimatedWan().host())) {
       target = lanWalker;
     }
     if (guard != null && !guard.allowPunctureRequest(source, target, c.now())) {
-      c.dropAs(DropReason.RATE_LIMITED, newStyle ? 232 : 250);
+      c.dropAs(DropReason.RATE_LIMITED, messageId);
       return;
     }
     Record puncture =

@@ -121,9 +121,11 @@ final class Invokers implements ContextBuilder {
 
   <T extends Record> Invoker<T> unsigned(UnsignedMessageHandler<T> handler) {
     Objects.requireNonNull(handler, "handler");
+    // No context object here: an unsigned message's context has no peer, so the dispatch stage
+    // builds the same one when something listens, and nothing is allocated when nothing does.
     return (source, d) -> {
       handler.handle(source, d.payload());
-      return new Received<>(null, source, d.globalTime(), d.payload());
+      return null;
     };
   }
 

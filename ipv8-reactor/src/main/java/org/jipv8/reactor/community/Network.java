@@ -1,13 +1,14 @@
 package org.jipv8.reactor.community;
 
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 import org.jipv8.api.address.Address;
+import org.jipv8.api.address.AddressKind;
 import org.jipv8.api.community.CommunityId;
 import org.jipv8.api.community.Overlay;
 import org.jipv8.api.peer.Peer;
@@ -141,15 +142,21 @@ public final class Network {
    */
   public void addVerifiedPeer(Peer peer) {
     assert confinement.check("Network.addVerifiedPeer");
-    if (blacklist.containsMid(new NetworkKey(peer.mid()))) {
+    if (!blacklist.mids().isEmpty() && blacklist.containsMid(new NetworkKey(peer.mid()))) {
       return;
     }
-    Peer known = table.get(NetworkKey.of(peer));
+    Peer known = table.get(peer);
     Collection<Address> all = peer.addresses().values();
     if (known != null) {
-      // The stored object stays canonical; frozen or not, it learns the new addresses.
+      // The stored object stays canonical; frozen or not, it learns the new addresses (one it
+      // already holds in that slot is skipped: rewriting it would change nothing).
       if (known != peer) {
-        all.forEach(known::putAddress);
+        Map<AddressKind, Address> held = known.addresses();
+        for (Address a : all) {
+          if (!a.equals(held.get(a.kind()))) {
+            known.putAddress(a);
+          }
+        }
       }
       return;
     }
@@ -197,11 +204,12 @@ public final class Network {
    */
   public void discoverServices(Peer peer, Collection<CommunityId> services) {
     assert confinement.check("Network.discoverServices");
-    NetworkKey key = NetworkKey.of(peer);
-    boolean changed = this.services.add(key, services, table::contains, table.size());
-    Peer canonical = table.get(key) != null ? table.get(key) : peer;
-    caches.servicesDiscovered(peer, canonical, services);
-    if (changed && table.contains(key)) {
+    Peer stored = table.get(peer);
+    boolean changed =
+        this.services.add(NetworkKey.of(peer), services, table::contains, table.size());
+    Peer canonical = stored != null ? stored : peer;
+    caches.servicesDiscovered(canonical, stored != null, services);
+    if (changed && stored != null) {
       publish();
     }
     observers.servicesDiscovered(canonical, services);
@@ -219,7 +227,36 @@ public final class Network {
     if (offOwnerThread()) {
       return view.peersFor(service);
     }
-    return List.copyOf(caches.peersFor(service));
+    return caches.peersFor(service).toList();
+  }
+
+  /**
+   * {@code getPeersForService(service).size()}, with the same effect on the reverse service cache,
+   * without copying the peers: O(1) expected on the protocol thread while no peer was removed.
+   */
+  int countPeersForService(CommunityId service) {
+    if (offOwnerThread()) {
+      return view.peersFor(service).size();
+    }
+    return caches.peersFor(service).size();
+  }
+
+  /**
+   * A uniformly random peer of {@code getPeersForService(service)} (with the same effect on the
+   * cache) other than {@code exclude} and, with {@code ipv4Only}, whose preferred address is IPv4;
+   * null when there is none (py-ipv8's {@code get_peer_for_introduction}). O(1) expected on the
+   * protocol thread while a fair share of the peers qualifies, without copying them.
+   *
+   * @param exclude a peer not to choose, or null
+   */
+  Peer randomPeerForService(
+      CommunityId service, Peer exclude, boolean ipv4Only, RandomGenerator random) {
+    if (offOwnerThread()) {
+      NetworkServicePeers copy = new NetworkServicePeers();
+      view.peersFor(service).forEach(copy::moveToEnd);
+      return copy.pick(random, exclude, ipv4Only);
+    }
+    return caches.peersFor(service).pick(random, exclude, ipv4Only);
   }
 
   /**
@@ -231,7 +268,8 @@ public final class Network {
         offOwnerThread()
             ? view.services().get(NetworkKey.of(peer))
             : services.of(NetworkKey.of(peer));
-    return s == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(s));
+    // Both sources hold unmodifiable sets that are replaced, never changed: no copy needed.
+    return s == null ? Set.of() : s;
   }
 
   /**
@@ -249,7 +287,7 @@ public final class Network {
    */
   public List<Address> getWalkableAddresses(CommunityId service, boolean oldStyle) {
     assert confinement.check("Network.getWalkableAddresses");
-    Collection<Peer> known = service != null ? caches.peersFor(service) : table.peers();
+    Collection<Peer> known = service != null ? caches.peersFor(service).toList() : table.peers();
     Set<Address> taken = new LinkedHashSet<>();
     for (Peer p : known) {
       taken.addAll(p.addresses().values());
@@ -338,6 +376,7 @@ public final class Network {
       services.remove(NetworkKey.of(p));
     }
     if (!removed.isEmpty()) {
+      caches.peersRemoved();
       publish();
     }
     for (Peer p : removed) {
@@ -354,6 +393,7 @@ public final class Network {
     peer.addresses().values().forEach(addresses::remove);
     Peer removed = table.remove(peer);
     services.remove(NetworkKey.of(peer));
+    caches.peersRemoved();
     publish();
     if (removed != null) {
       observers.removed(removed);
@@ -478,7 +518,7 @@ public final class Network {
 
   /** The cached peers of a service without touching the cache, or null. */
   List<Peer> reverseServiceCacheEntry(CommunityId service) {
-    List<Peer> l = caches.byService.get(service);
-    return l == null ? null : List.copyOf(l);
+    NetworkServicePeers l = caches.byService.get(service);
+    return l == null ? null : l.toList();
   }
 }

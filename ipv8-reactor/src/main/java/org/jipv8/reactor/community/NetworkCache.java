@@ -1,5 +1,6 @@
 package org.jipv8.reactor.community;
 
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,8 @@ final class NetworkCache<K, V> {
   private final int capacity;
   private final Map<K, V> entries = new LinkedHashMap<>();
   private long evicted;
+  // The key put last while it is still there (or null): refreshing it again is a no-op.
+  private K newest;
 
   NetworkCache(int capacity) {
     this.capacity = capacity;
@@ -27,12 +30,35 @@ final class NetworkCache<K, V> {
   }
 
   V remove(K key) {
+    if (newest != null && newest.equals(key)) {
+      newest = null;
+    }
     return entries.remove(key);
+  }
+
+  /**
+   * The value of {@code key}, its entry moved to the newest place (as {@code remove} then {@code
+   * put} would, without the two hash operations when it already is the newest), or null when absent
+   * (nothing changes then).
+   */
+  V refresh(K key) {
+    if (newest != null && (newest == key || newest.equals(key))) {
+      return entries.get(key);
+    }
+    V value = entries.remove(key);
+    if (value != null) {
+      entries.put(key, value);
+      newest = key;
+    }
+    return value;
   }
 
   /** Inserts as the newest entry (an existing key keeps its place) and evicts the oldest. */
   void put(K key, V value) {
-    entries.put(key, value);
+    boolean existed = entries.put(key, value) != null;
+    if (!existed) {
+      newest = key;
+    }
     if (entries.size() > capacity) {
       Iterator<K> it = entries.keySet().iterator();
       it.next();
@@ -48,6 +74,11 @@ final class NetworkCache<K, V> {
 
   Set<K> keySet() {
     return entries.keySet();
+  }
+
+  /** The values, oldest first (a live view: do not change the cache while iterating). */
+  Collection<V> values() {
+    return entries.values();
   }
 
   int size() {

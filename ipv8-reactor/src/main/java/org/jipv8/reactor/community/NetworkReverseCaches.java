@@ -1,8 +1,6 @@
 package org.jipv8.reactor.community;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import org.jipv8.api.address.Address;
@@ -23,7 +21,7 @@ final class NetworkReverseCaches {
   private final WalkableAddresses addresses;
   final NetworkCache<Address, Peer> byAddress;
   final NetworkCache<Peer, List<Address>> introductions;
-  final NetworkCache<CommunityId, List<Peer>> byService;
+  final NetworkCache<CommunityId, NetworkServicePeers> byService;
 
   NetworkReverseCaches(
       int capacity, PeerTable table, NetworkServices services, WalkableAddresses addresses) {
@@ -47,40 +45,53 @@ final class NetworkReverseCaches {
     }
   }
 
-  /** The peer's services grew: it moves to the end of each cached entry, as {@code canonical}. */
-  void servicesDiscovered(Peer peer, Peer canonical, Iterable<CommunityId> discovered) {
+  /**
+   * The peer's services grew: it moves to the end of each cached entry, as {@code canonical} (its
+   * stored object, or itself when {@code verified} is false: the entry then holds a member a read
+   * must filter out).
+   */
+  void servicesDiscovered(Peer canonical, boolean verified, Iterable<CommunityId> discovered) {
     for (CommunityId service : discovered) {
-      List<Peer> cached = byService.get(service);
+      NetworkServicePeers cached = byService.get(service);
       if (cached != null) {
-        cached.remove(peer);
-        cached.add(canonical);
+        cached.moveToEnd(canonical);
+        if (!verified) {
+          cached.markDirty();
+        }
       }
     }
   }
 
-  /** Verified peers serving {@code service}; the entry becomes the newest. */
-  List<Peer> peersFor(CommunityId service) {
-    List<Peer> cached = byService.remove(service);
-    List<Peer> out = new ArrayList<>();
+  /** Verified peers may have gone, or lost their services: every entry must be filtered. */
+  void peersRemoved() {
+    for (NetworkServicePeers cached : byService.values()) {
+      cached.markDirty();
+    }
+  }
+
+  /**
+   * Verified peers serving {@code service}, as their stored objects; the entry becomes the newest.
+   * The answer is the cache entry itself (the caller copies what it keeps): a miss scans the
+   * verified peers, a dirty hit is filtered, a clean hit is returned as it is.
+   */
+  NetworkServicePeers peersFor(CommunityId service) {
+    NetworkServicePeers cached = byService.refresh(service);
     if (cached == null) {
+      cached = new NetworkServicePeers();
       for (Peer p : table.peers()) {
         if (serves(p, service)) {
-          out.add(p);
+          cached.moveToEnd(p);
         }
       }
-    } else {
-      // Stored peers are the one object per key, so identity is equality here; a list search per
-      // peer made every call quadratic (every introduction-request asks for the peers).
-      Set<Peer> added = Collections.newSetFromMap(new IdentityHashMap<>());
-      for (Peer p : cached) {
-        Peer stored = table.get(NetworkKey.of(p));
-        if (stored != null && serves(stored, service) && added.add(stored)) {
-          out.add(stored);
-        }
-      }
+      byService.put(service, cached);
+    } else if (cached.isDirty()) {
+      cached.retain(
+          p -> {
+            Peer stored = table.get(p);
+            return stored != null && serves(stored, service) ? stored : null;
+          });
     }
-    byService.put(service, out);
-    return out;
+    return cached;
   }
 
   private boolean serves(Peer peer, CommunityId service) {
@@ -90,14 +101,12 @@ final class NetworkReverseCaches {
 
   /** The verified peer holding {@code address}; a valid hit is refreshed, a miss scans. */
   Peer verifiedAt(Address address) {
-    Peer cached = byAddress.remove(address);
+    Peer cached = byAddress.refresh(address);
     if (cached != null) {
-      boolean valid =
-          table.get(NetworkKey.of(cached)) == cached && cached.addresses().containsValue(address);
-      if (valid) {
-        byAddress.put(address, cached);
+      if (table.get(cached) == cached && cached.addresses().containsValue(address)) {
         return cached;
       }
+      byAddress.remove(address);
     }
     Peer found = table.holding(address);
     if (found != null) {

@@ -1,6 +1,7 @@
 package org.jipv8.reactor.community;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,7 +28,10 @@ final class NetworkServices {
     this.unverifiedCapacity = unverifiedCapacity;
   }
 
-  /** The services of a peer, or null when none are known. */
+  /**
+   * The services of a peer (an unmodifiable set, replaced whole when it grows, so callers may keep
+   * it as a snapshot), or null when none are known.
+   */
   Set<CommunityId> of(NetworkKey peer) {
     return perPeer.get(peer);
   }
@@ -43,11 +47,18 @@ final class NetworkServices {
       int verifiedCount) {
     Set<CommunityId> set = perPeer.get(peer);
     if (set == null) {
-      set = new LinkedHashSet<>();
-      perPeer.put(peer, set);
+      perPeer.put(peer, Collections.unmodifiableSet(new LinkedHashSet<>(services)));
       trim(verified, verifiedCount);
+      return !services.isEmpty();
     }
-    return set.addAll(services);
+    if (set.containsAll(services)) {
+      return false;
+    }
+    // Copied on the rare change, so that every read (one per introduction) is free.
+    Set<CommunityId> grown = new LinkedHashSet<>(set);
+    grown.addAll(services);
+    perPeer.replace(peer, Collections.unmodifiableSet(grown));
+    return true;
   }
 
   void remove(NetworkKey peer) {

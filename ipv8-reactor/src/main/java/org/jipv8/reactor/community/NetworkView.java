@@ -38,7 +38,7 @@ record NetworkView(
       byKey.put(key, p);
       Set<CommunityId> s = services.of(key);
       if (s != null) {
-        served.put(key, Collections.unmodifiableSet(new LinkedHashSet<>(s)));
+        served.put(key, s);
       }
     }
     return new NetworkView(

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import java.util.random.RandomGenerator;
@@ -26,7 +27,8 @@ final class PendingRequests {
   private final RequestCache cache;
   private final BiFunction<Peer, Record, Mono<Void>> sender;
   private final Map<Class<?>, String> prefixes = new ConcurrentHashMap<>();
-  private final Map<Integer, Class<?>> byMessageId = new ConcurrentHashMap<>();
+  // By message id, as a table: the dispatch stage asks for every message it handles.
+  private final AtomicReferenceArray<Class<?>> byMessageId = new AtomicReferenceArray<>(256);
 
   /**
    * @param sender sends a request lazily and reports a refusal as an error
@@ -58,13 +60,13 @@ final class PendingRequests {
     }
     Message m = Invokers.annotation(responseType);
     prefixes.computeIfAbsent(responseType, t -> "request:" + t.getName());
-    byMessageId.putIfAbsent(m.id(), responseType);
+    byMessageId.compareAndSet(m.id(), null, responseType);
     return m;
   }
 
   /** Whether a response type with that message id is expected. */
   boolean expects(int messageId) {
-    return byMessageId.containsKey(messageId);
+    return messageId >= 0 && messageId < 256 && byMessageId.get(messageId) != null;
   }
 
   /** See {@code Community.request}. */

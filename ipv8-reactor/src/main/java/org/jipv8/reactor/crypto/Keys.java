@@ -29,21 +29,32 @@ public final class Keys {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
-   * The cache's key: the bytes as given (the caller's array is not kept beyond a miss, where a copy
-   * is stored), compared by content. Cheaper per packet than a hex string of them.
+   * The cache's key: a range of bytes compared by content. A lookup wraps the caller's array in
+   * place (nothing is copied per packet); what is stored owns a copy of its own.
    */
   private static final class KeyBytes {
     private final byte[] bytes;
+    private final int offset;
+    private final int length;
     private final int hash;
 
-    KeyBytes(byte[] bytes) {
+    KeyBytes(byte[] bytes, int offset, int length) {
       this.bytes = bytes;
-      this.hash = Arrays.hashCode(bytes);
+      this.offset = offset;
+      this.length = length;
+      int h = 1;
+      for (int i = offset; i < offset + length; i++) {
+        h = 31 * h + bytes[i];
+      }
+      this.hash = h;
     }
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof KeyBytes other && hash == other.hash && Arrays.equals(bytes, other.bytes);
+      return o instanceof KeyBytes other
+          && hash == other.hash
+          && Arrays.equals(
+              bytes, offset, offset + length, other.bytes, other.offset, other.offset + length);
     }
 
     @Override
@@ -91,14 +102,29 @@ public final class Keys {
    */
   public static PublicKey publicFromBin(byte[] bin) {
     Objects.requireNonNull(bin, "bin");
+    return publicFromBin(bin, 0, bin.length);
+  }
+
+  /**
+   * As {@link #publicFromBin(byte[])} for the {@code length} bytes of {@code buffer} at {@code
+   * offset} (a key inside a packet), without copying them when the key was seen before.
+   *
+   * @throws InvalidKeyException naming the expected key type
+   * @throws IndexOutOfBoundsException when the range is outside {@code buffer}
+   */
+  public static PublicKey publicFromBin(byte[] buffer, int offset, int length) {
+    Objects.requireNonNull(buffer, "buffer");
+    Objects.checkFromIndexSize(offset, length, buffer.length);
+    // Only keys that passed the checks below are cached, so a hit needs none of them.
+    PublicKey cached = PUBLIC_KEYS.get(new KeyBytes(buffer, offset, length));
+    if (cached != null) {
+      return cached;
+    }
+    byte[] bin = Arrays.copyOfRange(buffer, offset, offset + length);
     if (isPrivateKeyBin(bin)) {
       throw new InvalidKeyException(
           "private key material where a public key (LibNaCLPK: or DER SubjectPublicKeyInfo) was"
               + " expected");
-    }
-    PublicKey cached = PUBLIC_KEYS.get(new KeyBytes(bin));
-    if (cached != null) {
-      return cached;
     }
     PublicKey key =
         Curve25519PublicKey.hasPrefix(bin)
@@ -108,7 +134,7 @@ public final class Keys {
       // Crude but bounded: peers' keys repeat far more often than the cache fills up.
       PUBLIC_KEYS.clear();
     }
-    PUBLIC_KEYS.put(new KeyBytes(bin.clone()), key);
+    PUBLIC_KEYS.put(new KeyBytes(bin, 0, bin.length), key);
     return key;
   }
 

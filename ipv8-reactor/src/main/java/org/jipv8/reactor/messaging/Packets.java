@@ -38,14 +38,15 @@ public final class Packets {
    */
   public static byte[] encode(byte[] prefix, Record message, PrivateKey signer, long globalTime) {
     RecordSchema<?> schema = RecordSchema.of(message.getClass());
-    Message m = annotation(schema);
+    int id = checkedId(schema);
     if (prefix.length != PREFIX_LENGTH) {
       throw new IllegalArgumentException("a community prefix has 22 bytes, got " + prefix.length);
     }
     WireWriter w = new WireWriter(256);
     w.bytes(prefix);
-    w.u8(m.id());
-    if (m.signed()) {
+    w.u8(id);
+    boolean signed = schema.signed();
+    if (signed) {
       if (signer == null) {
         throw new IllegalArgumentException(
             message.getClass().getSimpleName() + " is a signed message: a private key is needed");
@@ -54,11 +55,11 @@ public final class Packets {
       w.u16(key.length);
       w.bytes(key);
     }
-    if (m.globalTime()) {
+    if (schema.globalTime()) {
       w.u64(globalTime);
     }
     schema.encodeFields(w, message);
-    if (m.signed()) {
+    if (signed) {
       w.bytes(signer.sign(w.array(), 0, w.size()));
     }
     return w.toByteArray();
@@ -72,51 +73,56 @@ public final class Packets {
    */
   public static <T extends Record> Decoded<T> decode(byte[] packet, Class<T> type) {
     RecordSchema<T> schema = RecordSchema.of(type);
-    Message m = annotation(schema);
+    int expected = checkedId(schema);
     if (packet.length < PREFIX_LENGTH + 1) {
       throw new PacketDecodingException(
           DropReason.TOO_SHORT, "msg_id", packet.length, "a packet has at least 23 bytes");
     }
     int id = packet[PREFIX_LENGTH] & 0xff;
-    if (id != m.id()) {
+    if (id != expected) {
       throw new PacketDecodingException(
           DropReason.UNKNOWN_MESSAGE,
           "msg_id",
           PREFIX_LENGTH,
-          "message id " + id + " is not " + type.getSimpleName() + "'s " + m.id());
+          "message id " + id + " is not " + type.getSimpleName() + "'s " + expected);
     }
-    WireReader header = new WireReader(packet, PREFIX_LENGTH + 1, packet.length);
+    // One reader for the header and then the fields: it stops before the signature once the key
+    // says how long the signature is.
+    WireReader r = new WireReader(packet, PREFIX_LENGTH + 1, packet.length);
     PublicKey key = null;
     int end = packet.length;
-    if (m.signed()) {
-      int keyAt = header.offset();
-      int keyLen = header.u16("public_key_bin");
-      byte[] keyBin = header.bytes(keyLen, "public_key_bin");
+    if (schema.signed()) {
+      int keyAt = r.offset();
+      int keyLen = r.u16("public_key_bin");
+      r.need(keyLen, "public_key_bin");
       try {
-        key = Keys.publicFromBin(keyBin);
+        // Parsed in place (keys are cached by content): no copy of the key bytes per packet.
+        key = Keys.publicFromBin(packet, r.offset(), keyLen);
       } catch (InvalidKeyException e) {
         throw new PacketDecodingException(
             DropReason.INVALID_KEY, "public_key_bin", keyAt, e.getMessage(), e);
       }
+      r.skip(keyLen, "public_key_bin");
       end = packet.length - key.signatureLength();
-      if (end < header.offset()) {
+      if (end < r.offset()) {
         throw new PacketDecodingException(
             DropReason.TRUNCATED,
             "signature",
-            header.offset(),
-            "needs " + key.signatureLength() + " signature bytes, " + header.remaining() + " left");
+            r.offset(),
+            "needs " + key.signatureLength() + " signature bytes, " + r.remaining() + " left");
       }
+      r.narrow(end);
     }
-    WireReader body = new WireReader(packet, header.offset(), end);
-    long globalTime = m.globalTime() ? body.u64("global_time") : 0;
-    T payload = schema.decodeFields(body);
-    if (body.remaining() != 0) {
+    long globalTime = schema.globalTime() ? r.u64("global_time") : 0;
+    T payload = schema.decodeFields(r);
+    if (r.remaining() != 0) {
       throw new PacketDecodingException(
           DropReason.TRAILING_BYTES,
           type.getSimpleName(),
-          body.offset(),
-          body.remaining() + " byte(s) after the last field");
+          r.offset(),
+          r.remaining() + " byte(s) after the last field");
     }
+    // The signature covers packet[0, end) and is checked where it lies, without a copy.
     if (key != null && !key.verify(packet, 0, end, packet, end)) {
       throw new PacketDecodingException(
           DropReason.BAD_SIGNATURE, "signature", end, "the signature does not verify");
@@ -137,7 +143,7 @@ public final class Packets {
 
   /** The message id declared by a record type. */
   public static int messageId(Class<? extends Record> type) {
-    return annotation(RecordSchema.of(type)).id();
+    return checkedId(RecordSchema.of(type));
   }
 
   /** The {@code @Message} declaration of a record type (validating its schema). */
@@ -146,15 +152,21 @@ public final class Packets {
   }
 
   private static Message annotation(RecordSchema<?> schema) {
-    Message m = schema.message();
-    if (m == null) {
+    checkedId(schema);
+    return schema.message();
+  }
+
+  /** The schema's message id, checked without touching the annotation (a slow proxy). */
+  private static int checkedId(RecordSchema<?> schema) {
+    if (schema.message() == null) {
       throw new IllegalArgumentException(
           schema.type().getName() + " is not annotated with @Message(id = ...)");
     }
-    if (m.id() < 0 || m.id() > 255) {
+    int id = schema.messageId();
+    if (id < 0 || id > 255) {
       throw new IllegalArgumentException(
-          schema.type().getName() + ": message id must be 0..255, was " + m.id());
+          schema.type().getName() + ": message id must be 0..255, was " + id);
     }
-    return m;
+    return id;
   }
 }

@@ -53,18 +53,34 @@ final class RecordSchema<T extends Record> {
   private static final Set<String> TUPLE_FORMATS =
       Set.of("BBH", "BH", "HH", "LL", "QH", "QL", "QQHHBH", "ccB", "4SH");
 
-  private record Field(String name, FieldCodec codec, Class<?> javaType, Method accessor) {}
+  // How a decoded wire value becomes the component's Java value (chosen once per field).
+  private static final int AS_IS = 0;
+  private static final int TO_INT = 1;
+  private static final int TO_STRING = 2;
+  private static final int TO_FLOAT = 3;
+  private static final int TO_DOUBLE = 4;
+
+  private record Field(
+      String name, FieldCodec codec, Class<?> javaType, Method accessor, int conversion) {}
 
   private final Class<T> type;
   private final Message message;
-  private final List<Field> fields;
+  // The annotation's values, read once: calls on an annotation instance go through a reflective
+  // proxy, far too slow for every packet.
+  private final int messageId;
+  private final boolean signed;
+  private final boolean globalTime;
+  private final Field[] fields;
   private final Constructor<T> constructor;
 
   private RecordSchema(
       Class<T> type, Message message, List<Field> fields, Constructor<T> constructor) {
     this.type = type;
     this.message = message;
-    this.fields = fields;
+    this.messageId = message == null ? -1 : message.id();
+    this.signed = message != null && message.signed();
+    this.globalTime = message != null && message.globalTime();
+    this.fields = fields.toArray(new Field[0]);
     this.constructor = constructor;
   }
 
@@ -87,6 +103,21 @@ final class RecordSchema<T extends Record> {
     return message;
   }
 
+  /** {@code @Message.id()}, or -1 without the annotation. */
+  int messageId() {
+    return messageId;
+  }
+
+  /** {@code @Message.signed()}; false without the annotation. */
+  boolean signed() {
+    return signed;
+  }
+
+  /** {@code @Message.globalTime()}; false without the annotation. */
+  boolean globalTime() {
+    return globalTime;
+  }
+
   void encodeFields(WireWriter w, Record value) {
     for (Field f : fields) {
       Object v;
@@ -104,12 +135,13 @@ final class RecordSchema<T extends Record> {
   }
 
   T decodeFields(WireReader r) {
-    Object[] args = new Object[fields.size()];
-    for (int i = 0; i < args.length; i++) {
-      Field f = fields.get(i);
+    Field[] fs = fields;
+    Object[] args = new Object[fs.length];
+    for (int i = 0; i < fs.length; i++) {
+      Field f = fs[i];
       int at = r.offset();
       Object wire = f.codec.decode(r, f.name);
-      args[i] = fromWire(f, wire, r, at);
+      args[i] = f.conversion == AS_IS ? wire : fromWire(f, wire, r, at);
     }
     try {
       return constructor.newInstance(args);
@@ -135,23 +167,29 @@ final class RecordSchema<T extends Record> {
   }
 
   private static Object fromWire(Field f, Object wire, WireReader r, int at) {
-    Class<?> t = f.javaType;
+    return switch (f.conversion) {
+      case TO_INT -> (int) (long) (Long) wire;
+      case TO_STRING -> wire instanceof byte[] b ? Utf8.decode(b, r, f.name, at) : wire;
+      case TO_FLOAT -> ((Number) wire).floatValue();
+      case TO_DOUBLE -> ((Number) wire).doubleValue();
+      default -> wire;
+    };
+  }
+
+  private static int conversion(Class<?> t) {
     if (t == int.class || t == Integer.class) {
-      return (int) (long) (Long) wire;
+      return TO_INT;
     }
-    if (t == long.class || t == Long.class) {
-      return wire;
-    }
-    if (t == String.class && wire instanceof byte[] b) {
-      return Utf8.decode(b, r, f.name, at);
+    if (t == String.class) {
+      return TO_STRING;
     }
     if (t == float.class || t == Float.class) {
-      return ((Number) wire).floatValue();
+      return TO_FLOAT;
     }
     if (t == double.class || t == Double.class) {
-      return ((Number) wire).doubleValue();
+      return TO_DOUBLE;
     }
-    return wire;
+    return AS_IS;
   }
 
   private static <T extends Record> RecordSchema<T> build(Class<T> type) {
@@ -174,7 +212,7 @@ final class RecordSchema<T extends Record> {
       }
       Method accessor = c.getAccessor();
       accessor.setAccessible(true);
-      fields.add(new Field(c.getName(), codec, c.getType(), accessor));
+      fields.add(new Field(c.getName(), codec, c.getType(), accessor, conversion(c.getType())));
     }
     Constructor<T> ctor;
     try {

@@ -11,7 +11,7 @@ import org.jipv8.api.messaging.PacketDecodingException;
 final class WireReader {
   private final byte[] data;
   private int offset;
-  private final int limit;
+  private int limit;
 
   WireReader(byte[] data, int offset, int limit) {
     this.data = data;
@@ -25,6 +25,23 @@ final class WireReader {
 
   int limit() {
     return limit;
+  }
+
+  /**
+   * Moves the end of what this reader may read to {@code newLimit} (not beyond the current end), so
+   * one reader serves a packet's header and then its body before the signature.
+   */
+  void narrow(int newLimit) {
+    if (newLimit < offset || newLimit > limit) {
+      throw new IllegalArgumentException("limit " + newLimit + " outside " + offset + ".." + limit);
+    }
+    limit = newLimit;
+  }
+
+  /** Skips {@code n} bytes. */
+  void skip(int n, String field) {
+    need(n, field);
+    offset += n;
   }
 
   int remaining() {

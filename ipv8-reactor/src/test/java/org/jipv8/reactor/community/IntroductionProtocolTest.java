@@ -370,4 +370,44 @@ class IntroductionProtocolTest {
       assertTrue(a.network().verifiedPeers().isEmpty());
     }
   }
+
+  /** A community that hides its peers: introductions must follow what getPeers() says. */
+  static final class HiddenPeers extends InteropCommunity {
+    HiddenPeers(CommunitySettings settings) {
+      super(settings);
+    }
+
+    @Override
+    public List<Peer> getPeers() {
+      return List.of();
+    }
+  }
+
+  @Test
+  void onlyAnOverriddenGetPeersIsAskedInsteadOfTheNetwork() {
+    assertFalse(IntroductionProtocol.overridesGetPeers(InteropCommunity.class));
+    assertFalse(IntroductionProtocol.overridesGetPeers(DiscoveryCommunity.class));
+    assertTrue(IntroductionProtocol.overridesGetPeers(HiddenPeers.class));
+  }
+
+  @Test
+  void theIntroducedPeerComesFromGetPeersWhenACommunityOverridesIt() {
+    for (boolean hidden : new boolean[] {false, true}) {
+      try (TestNetwork net = TestNetwork.create()) {
+        TestNode na = net.node();
+        TestNode nb = net.node();
+        InteropCommunity a = na.add(InteropCommunity::new);
+        if (hidden) {
+          nb.add(HiddenPeers::new);
+        } else {
+          nb.add(InteropCommunity::new);
+        }
+        befriend(nb, net.node());
+
+        a.walkTo(nb.wan());
+        net.advance();
+        assertEquals(!hidden, ids(net).contains(250), "puncture-request sent, hidden " + hidden);
+      }
+    }
+  }
 }

@@ -105,6 +105,10 @@ class NetworkConfinementTest {
     assertEquals(java.util.Set.of(SERVICE), network.getServicesForPeer(b));
     assertTrue(network.isBlacklisted(Address.ipv4("9.9.9.9", 9)));
     assertEquals(14, network.snapshot().length);
+    assertEquals(1, network.countPeersForService(SERVICE));
+    assertSame(
+        b, network.randomPeerForService(SERVICE, a, true, new java.util.SplittableRandom(1)));
+    assertNull(network.randomPeerForService(SERVICE, b, false, new java.util.SplittableRandom(1)));
     assertEquals(
         List.of(), on(network::reverseServiceCacheOrder), "off-thread reads cache nothing");
     assertEquals(List.of(), on(network::reverseIpCacheOrder));

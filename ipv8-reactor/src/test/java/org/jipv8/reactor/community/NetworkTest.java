@@ -218,6 +218,17 @@ class NetworkTest {
   }
 
   @Test
+  void aServiceSetReadEarlierIsAnUnmodifiableSnapshot() {
+    network.discoverServices(p(0), List.of(SERVICE_1));
+    Set<CommunityId> before = network.getServicesForPeer(p(0));
+    network.discoverServices(p(0), List.of(SERVICE_2));
+
+    assertEquals(Set.of(SERVICE_1), before);
+    assertEquals(Set.of(SERVICE_1, SERVICE_2), network.getServicesForPeer(p(0)));
+    assertThrows(UnsupportedOperationException.class, () -> before.add(SERVICE_2));
+  }
+
+  @Test
   void servicesOfAnUnknownPeerAreEmpty() {
     assertEquals(Set.of(), network.getServicesForPeer(p(3)));
   }

@@ -159,6 +159,36 @@ class ReactiveApiTest {
   }
 
   @Test
+  void anUnsignedHandlerAndASubscriberBothSeeTheMessageWithItsSourceAndNoPeer() {
+    try (TestNetwork net = TestNetwork.create()) {
+      TestNode na = net.node();
+      TestNode nb = net.node();
+      List<String> order = new ArrayList<>();
+      final class WithUnsignedHandler extends Community {
+        WithUnsignedHandler(CommunitySettings settings) {
+          super(ID, settings);
+          addUnsignedHandler(Bare.class, (source, bare) -> order.add("handler " + bare.value()));
+        }
+      }
+      Plain a = na.add(Plain::new);
+      WithUnsignedHandler b = nb.add(WithUnsignedHandler::new);
+      Collector<Received<Bare>> bares = new Collector<>();
+      bares.follow(b.messages(Bare.class));
+
+      net.run(() -> a.sendNow(nb.wan(), new Bare(7)));
+
+      assertEquals(List.of("handler 7"), order);
+      assertEquals(1, bares.items.size());
+      Received<Bare> r = bares.items.get(0);
+      assertNull(r.peer());
+      assertFalse(r.signed());
+      assertEquals(na.wan(), r.source());
+      assertEquals(7, r.payload().value());
+      assertEquals(1, b.statistics().handled(13));
+    }
+  }
+
+  @Test
   void aSlowSubscriberOverflowsAloneAndItsDropsAreCounted() {
     try (TestNetwork net = TestNetwork.create()) {
       TestNode na = net.node();

@@ -70,6 +70,40 @@ class KeysTest {
     assertThrows(InvalidKeyException.class, () -> Keys.publicFromBin(pem));
   }
 
+  @ParameterizedTest
+  @EnumSource(KeyType.class)
+  void aKeyInsideABufferParsesAsTheSameKeyAndIsNotTiedToTheBuffer(KeyType type) {
+    PublicKey key = Keys.generate(type).publicKey();
+    byte[] bin = key.toBin();
+    byte[] buffer = new byte[bin.length + 10];
+    System.arraycopy(bin, 0, buffer, 7, bin.length);
+    PublicKey inside = Keys.publicFromBin(buffer, 7, bin.length);
+    assertEquals(key, inside);
+    assertArrayEquals(bin, inside.toBin());
+    // Reusing the buffer (as a receive path does) changes neither the key nor what is cached.
+    Arrays.fill(buffer, (byte) 0x5a);
+    assertArrayEquals(bin, inside.toBin());
+    assertEquals(key, Keys.publicFromBin(bin));
+    assertEquals(key, Keys.publicFromBin(Arrays.copyOf(bin, bin.length)));
+  }
+
+  @Test
+  void aRangeOfABufferIsCheckedLikeAWholeKey() {
+    byte[] bin = Keys.generate(KeyType.CURVE25519).publicKey().toBin();
+    byte[] buffer = Arrays.copyOf(bin, bin.length + 1);
+    // The 74 bytes parse; with the extra byte they are a non-canonical key, refused.
+    assertEquals(Keys.publicFromBin(bin), Keys.publicFromBin(buffer, 0, bin.length));
+    assertThrows(InvalidKeyException.class, () -> Keys.publicFromBin(buffer, 0, buffer.length));
+    byte[] secret = Keys.generate(KeyType.CURVE25519).toPrivateBin();
+    byte[] wrapped = new byte[secret.length + 3];
+    System.arraycopy(secret, 0, wrapped, 3, secret.length);
+    InvalidKeyException e =
+        assertThrows(
+            InvalidKeyException.class, () -> Keys.publicFromBin(wrapped, 3, secret.length));
+    assertTrue(e.getMessage().contains("private key material"), e.getMessage());
+    assertThrows(IndexOutOfBoundsException.class, () -> Keys.publicFromBin(bin, 1, bin.length));
+  }
+
   @Test
   void garbageIsRefusedNamingTheExpectedEcForm() {
     byte[] garbage = {1, 2, 3, 4};

@@ -18,7 +18,8 @@ public record IntroductionRequestPayload(
     @Format("ipv4") Address sourceWanAddress,
     Bits flags,
     @Format("H") int identifier,
-    @Format("raw") byte[] extraBytes) {
+    @Format("raw") byte[] extraBytes)
+    implements IntroductionRequest {
 
   /** Mask of the supports-new-style flag. */
   public static final int SUPPORTS_NEW_STYLE = 0x20;
@@ -27,6 +28,7 @@ public record IntroductionRequestPayload(
   public static final int ADVICE = 0x01;
 
   /** Whether the requester advertised new-style support. */
+  @Override
   public boolean supportsNewStyle() {
     return (flags.value() & SUPPORTS_NEW_STYLE) != 0;
   }

@@ -20,7 +20,8 @@ public record IntroductionResponsePayload(
     @Format("ipv4") Address wanIntroductionAddress,
     Bits flags,
     @Format("H") int identifier,
-    @Format("raw") byte[] extraBytes) {
+    @Format("raw") byte[] extraBytes)
+    implements IntroductionResponse {
 
   /** The responder speaks new style. */
   public static final int SUPPORTS_NEW_STYLE = 0x10;
@@ -32,11 +33,13 @@ public record IntroductionResponsePayload(
   public static final int PEER_LIMIT_REACHED = 0x04;
 
   /** Whether the responder advertised new-style support. */
+  @Override
   public boolean supportsNewStyle() {
     return (flags.value() & SUPPORTS_NEW_STYLE) != 0;
   }
 
   /** Whether the introduced peer is new-style capable. */
+  @Override
   public boolean introSupportsNewStyle() {
     return (flags.value() & INTRO_SUPPORTS_NEW_STYLE) != 0;
   }

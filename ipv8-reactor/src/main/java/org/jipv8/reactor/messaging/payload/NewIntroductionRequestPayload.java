@@ -13,4 +13,11 @@ public record NewIntroductionRequestPayload(
     @Format("ip_address") Address sourceWanAddress,
     @Format("H") int identifier,
     Bits flags,
-    @Format("raw") byte[] extraBytes) {}
+    @Format("raw") byte[] extraBytes)
+    implements IntroductionRequest {
+  /** A new-style request always comes from a new-style peer. */
+  @Override
+  public boolean supportsNewStyle() {
+    return true;
+  }
+}

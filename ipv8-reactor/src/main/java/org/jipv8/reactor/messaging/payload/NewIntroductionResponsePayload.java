@@ -15,12 +15,20 @@ public record NewIntroductionResponsePayload(
     @Format("ip_address") Address wanIntroductionAddress,
     @Format("H") int identifier,
     Bits flags,
-    @Format("raw") byte[] extraBytes) {
+    @Format("raw") byte[] extraBytes)
+    implements IntroductionResponse {
 
   /** The introduced peer speaks new style. */
   public static final int INTRO_SUPPORTS_NEW_STYLE = 0x80;
 
+  /** A new-style response always comes from a new-style peer. */
+  @Override
+  public boolean supportsNewStyle() {
+    return true;
+  }
+
   /** Whether the introduced peer is new-style capable. */
+  @Override
   public boolean introSupportsNewStyle() {
     return (flags.value() & INTRO_SUPPORTS_NEW_STYLE) != 0;
   }

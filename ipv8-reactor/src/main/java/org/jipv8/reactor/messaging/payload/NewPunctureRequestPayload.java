@@ -9,4 +9,10 @@ import org.jipv8.api.messaging.Message;
 public record NewPunctureRequestPayload(
     @Format("ip_address") Address lanWalkerAddress,
     @Format("ip_address") Address wanWalkerAddress,
-    @Format("H") int identifier) {}
+    @Format("H") int identifier)
+    implements PunctureRequest {
+  @Override
+  public boolean newStyle() {
+    return true;
+  }
+}

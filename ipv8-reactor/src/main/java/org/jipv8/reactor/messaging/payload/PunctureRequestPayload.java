@@ -9,4 +9,10 @@ import org.jipv8.api.messaging.Message;
 public record PunctureRequestPayload(
     @Format("ipv4") Address lanWalkerAddress,
     @Format("ipv4") Address wanWalkerAddress,
-    @Format("H") int identifier) {}
+    @Format("H") int identifier)
+    implements PunctureRequest {
+  @Override
+  public boolean newStyle() {
+    return false;
+  }
+}
