@@ -9,7 +9,8 @@ process, so other benches on the machine are never sampled), and every interval 
 CPU seconds each group of its threads used: the JIT compilers (C1, C2), the garbage collector,
 the VM thread, the Netty event loop, the verification threads, the protocol thread, the rest.
 Time 0 is when the receiver process appeared; traffic starts about a second later (the sender
-JVM starts after the receiver reports its port). The bench's own table follows at the end.
+JVM starts after the receiver reports its port). Only the first mode's receiver is followed, so
+name one mode. The bench's own table follows at the end.
 """
 import argparse
 import os
@@ -79,22 +80,18 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--jar", default="ipv8-examples/target/ipv8.jar")
     ap.add_argument("--interval", type=float, default=1.0)
-    ap.add_argument("--mode-index", type=int, default=0,
-                    help="which receiver to follow when several modes run (0: the first)")
     ap.add_argument("bench", nargs=argparse.REMAINDER)
     a = ap.parse_args()
     args = [x for x in a.bench if x != "--"]
     bench = subprocess.Popen(["java", "-jar", a.jar, "bench"] + args,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    seen = 0
     pid = None
     deadline = time.time() + 120
     while pid is None and time.time() < deadline and bench.poll() is None:
         for p, cmd in children(bench.pid):
-            if "receiver" in cmd and p not in (pid,):
-                if seen == a.mode_index:
-                    pid = p
-                    break
+            if "receiver" in cmd:
+                pid = p
+                break
         time.sleep(0.02)
     if pid is None:
         print(bench.communicate()[0])

@@ -17,9 +17,10 @@ import picocli.CommandLine.Option;
       "The receiver JVM and the sender JVM are each pinned to their own core when taskset is"
           + " available. Modes: raw (socket only, the ceiling), unsigned, signed (Ed25519) and"
           + " intro (introduction-requests answered with signed responses). Prints offered and"
-          + " handled per second, drops by reason (KERNEL: the socket buffer), CPU seconds per side"
-          + " and the handled rate of the first 3 s against the warm rate; with --json the issue-10"
-          + " document."
+          + " handled per second, drops by reason (KERNEL: the socket buffer), CPU seconds per side,"
+          + " the handled rate of the first 3 s (and of the receiver's first 3 CPU seconds) against"
+          + " the warm rate and, when paced (--rate), the receiver's CPU per message against one"
+          + " signature check; with --json the issue-10 document. See docs/performance.md."
     })
 public final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -55,6 +55,7 @@ final class BenchReceiver implements BenchChild.Role {
   private long lastTickCpu;
   private long markHandled;
   private long markNanos;
+  private long markCpu;
   private Map<String, Long> markDrops = Map.of();
 
   BenchReceiver(BenchMode mode) {
@@ -151,6 +152,7 @@ final class BenchReceiver implements BenchChild.Role {
   @Override
   public void mark() {
     markNanos = System.nanoTime();
+    markCpu = processCpuNanos();
     markHandled = handled.getAsLong();
     markDrops = drops();
   }
@@ -159,6 +161,7 @@ final class BenchReceiver implements BenchChild.Role {
   public Map<String, Object> stop() {
     long count = handled.getAsLong() - markHandled;
     double window = (System.nanoTime() - markNanos) / 1e9;
+    double cpu = (processCpuNanos() - markCpu) / 1e9;
     ticker.shutdownNow();
     List<Long> seconds = new ArrayList<>();
     List<Double> cpuSeconds = new ArrayList<>();
@@ -175,6 +178,8 @@ final class BenchReceiver implements BenchChild.Role {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("handled", count);
     out.put("window_s", window);
+    // Over the same window as "handled": a receiver starved by other processes may see MARK late.
+    out.put("cpu_s", cpu);
     out.put("per_second", seconds);
     out.put("cpu_per_second", cpuSeconds);
     out.put("drops", drops);

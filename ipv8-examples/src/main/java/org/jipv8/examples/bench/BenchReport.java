@@ -92,7 +92,7 @@ public final class BenchReport {
           .append(System.lineSeparator());
     }
     String row =
-        "%-9s %-26s %-26s %-17s %-17s %-17s %-18s %-18s " + (paced() ? "%-20s " : "%s") + "%s%n";
+        "%-9s %-26s %-26s %-22s %-18s %-18s %-20s %-20s " + (paced() ? "%-20s " : "%s") + "%s%n";
     b.append(
         String.format(
             Locale.ROOT,

@@ -12,8 +12,9 @@ import java.util.TreeMap;
  * Runs {@code ipv8 bench}: for every run, the signature limits (a child on the receiver's core),
  * then every mode with a fresh receiver JVM and a fresh sender JVM, each pinned to its own core
  * when the machine allows. The receiver starts first and reports its port; both get START, MARK
- * after the warm-up and STOP after the window; CPU time is read from the child processes at MARK
- * and STOP. Blocking: meant for the command line's main thread.
+ * after the warm-up and STOP after the window. The receiver reports its own process CPU between the
+ * MARK and STOP it saw (the window of its handled count); the sender's CPU is read from outside at
+ * MARK and STOP. Blocking: meant for the command line's main thread.
  */
 public final class BenchRunner {
   private final BenchOptions options;
@@ -105,10 +106,15 @@ public final class BenchRunner {
         sleep(options.seconds());
         tx.send("STOP");
         rx.send("STOP");
-        double rxCpu = rx.cpuSeconds() - rxCpu0;
+        double rxCpuOutside = rx.cpuSeconds() - rxCpu0;
         double txCpu = tx.cpuSeconds() - txCpu0;
         Map<String, Object> sent = tx.result();
         Map<String, Object> got = rx.result();
+        // The receiver's own figure covers exactly its window of "handled".
+        double rxCpu =
+            got.get("cpu_s") instanceof Number n && n.doubleValue() > 0
+                ? n.doubleValue()
+                : rxCpuOutside;
         return new ModeRun(
             number(sent.get("sent")) / number(sent.get("window_s")),
             number(got.get("handled")) / number(got.get("window_s")),

@@ -64,10 +64,11 @@ class BenchCommandTest {
       assertTrue(m.get("per_second").size() >= 1, mode + ": at least one whole second sampled");
       assertEquals(m.get("per_second").size(), m.get("cpu_per_second").size(), mode);
       m.get("cpu_per_second").forEach(c -> assertTrue(c.isNumber(), mode));
-      assertTrue(m.get("first_3_s_vs_warm").isNumber(), mode + ": " + m);
-      // null when the receiver used fewer than 3 CPU seconds in so short a run
-      JsonNode cpuRatio = m.get("first_3_cpu_s_vs_warm");
-      assertTrue(cpuRatio.isNumber() || cpuRatio.isNull(), mode + ": " + m);
+      // The ratios are null when they cannot be computed: nothing handled in so short a window on
+      // a busy machine, or fewer than 3 receiver CPU seconds sampled. WarmUp's test checks values.
+      for (String ratio : List.of("first_3_s_vs_warm", "first_3_cpu_s_vs_warm")) {
+        assertTrue(m.get(ratio).isNumber() || m.get(ratio).isNull(), mode + ": " + m);
+      }
     }
     JsonNode limits = doc.get("limits");
     assertEquals(Set.of("verify_per_s", "sign_per_s"), names(limits));
