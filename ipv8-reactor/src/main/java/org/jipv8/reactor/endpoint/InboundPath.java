@@ -41,7 +41,7 @@ final class InboundPath {
     this.counters = counters;
     this.fanOut = fanOut;
     this.open = open;
-    this.tag = tag;
+    this.tag = new SourceTags(tag);
   }
 
   void admission(ReceiveAdmission next) {
