@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.jipv8.api.address.Address;
 import org.jipv8.api.peer.Peer;
@@ -169,5 +171,79 @@ class PeerAddressIndexTest {
     network.removeByAddress(lan);
     assertTrue(network.verifiedPeers().isEmpty());
     assertNull(network.getVerifiedByAddress(Address.ipv4("10.1.1.1", 1)));
+  }
+
+  /**
+   * The former {@code getVerifiedByAddress}: the reverse IP cache (refresh on a hit, a stale hit
+   * dropped) in front of a scan of the verified peers in verification order.
+   */
+  private static final class Reference {
+    final Map<Address, Peer> cache = new LinkedHashMap<>();
+    final int capacity;
+
+    Reference(int capacity) {
+      this.capacity = capacity;
+    }
+
+    Peer verifiedAt(Network network, Address a) {
+      Peer cached = cache.remove(a);
+      if (cached != null) {
+        cache.put(a, cached);
+        Peer stored = network.getVerifiedByPublicKeyBin(cached.publicKeyBin());
+        if (stored == cached && cached.addresses().containsValue(a)) {
+          return cached;
+        }
+        cache.remove(a);
+      }
+      for (Peer p : network.verifiedPeers()) {
+        if (p.addresses().containsValue(a)) {
+          cache.put(a, p);
+          if (cache.size() > capacity) {
+            cache.remove(cache.keySet().iterator().next());
+          }
+          return p;
+        }
+      }
+      return null;
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {7, 8, 9})
+  void theNetworkAnswersWhatTheCacheAndAScanAnsweredBefore(long seed) {
+    Random r = new Random(seed);
+    Network network = new Network(3);
+    Reference reference = new Reference(3);
+    int found = 0;
+    for (int step = 0; step < 3_000; step++) {
+      String what = "seed " + seed + " step " + step;
+      Address a = address(r.nextInt(ADDRESSES + 2));
+      switch (r.nextInt(6)) {
+        case 0 ->
+            network.addVerifiedPeer(
+                new Peer(FakeKeys.key(r.nextInt(KEYS)), address(r.nextInt(ADDRESSES))));
+        case 1 -> {
+          Peer stored = network.getVerifiedByPublicKeyBin(FakeKeys.key(r.nextInt(KEYS)).toBin());
+          if (stored != null) {
+            stored.addAddress(a);
+          }
+        }
+        case 2 -> {
+          if (r.nextInt(3) == 0) {
+            network.removePeer(new Peer(FakeKeys.key(r.nextInt(KEYS)), a));
+          } else {
+            network.removeByAddress(a);
+          }
+        }
+        default -> {
+          Peer expected = reference.verifiedAt(network, a);
+          assertSame(expected, network.getVerifiedByAddress(a), what);
+          found += expected != null ? 1 : 0;
+        }
+      }
+      assertEquals(List.copyOf(reference.cache.keySet()), network.reverseIpCacheOrder(), what);
+    }
+    // The run must find verified peers, not only miss.
+    assertTrue(found > 100, "found " + found);
   }
 }
