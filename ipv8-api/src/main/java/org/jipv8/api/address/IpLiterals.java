@@ -152,9 +152,10 @@ final class IpLiterals {
   }
 
   static boolean isLoopback(String host) {
-    byte[] v4 = parseIpv4(host);
-    if (v4 != null) {
-      return v4[0] == 127;
+    // Asked for every datagram by the loopback guard: no array.
+    long v4 = ipv4Bits(host);
+    if (v4 >= 0) {
+      return v4 >>> 24 == 127;
     }
     if (isIpv6Literal(host)) {
       InetAddress a = toInetAddress(host);
@@ -164,12 +165,12 @@ final class IpLiterals {
   }
 
   static boolean isPrivateIpv4(String host) {
-    byte[] v4 = parseIpv4(host);
-    if (v4 == null) {
+    long v4 = ipv4Bits(host);
+    if (v4 < 0) {
       return false;
     }
-    int a = v4[0] & 0xff;
-    int b = v4[1] & 0xff;
+    int a = (int) (v4 >>> 24);
+    int b = (int) (v4 >>> 16) & 0xff;
     return a == 10 || (a == 172 && b >= 16 && b <= 31) || (a == 192 && b == 168);
   }
 }

@@ -45,6 +45,17 @@ class IpLiteralsTest {
     byte[] expected = reference(host);
     assertArrayEquals(expected, IpLiterals.parseIpv4(host), host);
     assertEquals(expected != null, IpLiterals.isIpv4Literal(host), host);
+    if (expected != null) {
+      int a = expected[0] & 0xff;
+      int b = expected[1] & 0xff;
+      assertEquals(a == 127, IpLiterals.isLoopback(host), host);
+      assertEquals(
+          a == 10 || (a == 172 && b >= 16 && b <= 31) || (a == 192 && b == 168),
+          IpLiterals.isPrivateIpv4(host),
+          host);
+    } else {
+      assertEquals(false, IpLiterals.isPrivateIpv4(host), host);
+    }
   }
 
   @Test
