@@ -8,34 +8,54 @@ final class IpLiterals {
   private IpLiterals() {}
 
   static boolean isIpv4Literal(String host) {
-    return parseIpv4(host) != null;
+    return ipv4Bits(host) >= 0;
+  }
+
+  /**
+   * The dotted-quad IPv4 literal {@code host} (four parts of 1 to 3 decimal digits, each at most
+   * 255, leading zeros allowed) as its 32 bits in the low half, or -1 when it is not one. Allocates
+   * nothing: it is asked for every address encoded on the wire.
+   */
+  static long ipv4Bits(String host) {
+    int n = host.length();
+    if (n < 7 || n > 15) {
+      return -1;
+    }
+    long bits = 0;
+    int dots = 0;
+    int digits = 0;
+    int part = 0;
+    for (int i = 0; i < n; i++) {
+      char c = host.charAt(i);
+      if (c == '.') {
+        if (digits == 0 || dots == 3) {
+          return -1;
+        }
+        bits = (bits << 8) | part;
+        dots++;
+        digits = 0;
+        part = 0;
+      } else if (c >= '0' && c <= '9' && digits < 3) {
+        digits++;
+        part = part * 10 + (c - '0');
+        if (part > 255) {
+          return -1;
+        }
+      } else {
+        return -1;
+      }
+    }
+    return digits == 0 || dots != 3 ? -1 : (bits << 8) | part;
   }
 
   static byte[] parseIpv4(String host) {
-    String[] parts = host.split("\\.", -1);
-    if (parts.length != 4) {
+    long bits = ipv4Bits(host);
+    if (bits < 0) {
       return null;
     }
-    byte[] out = new byte[4];
-    for (int i = 0; i < 4; i++) {
-      String p = parts[i];
-      if (p.isEmpty() || p.length() > 3) {
-        return null;
-      }
-      int v = 0;
-      for (int j = 0; j < p.length(); j++) {
-        char c = p.charAt(j);
-        if (c < '0' || c > '9') {
-          return null;
-        }
-        v = v * 10 + (c - '0');
-      }
-      if (v > 255) {
-        return null;
-      }
-      out[i] = (byte) v;
-    }
-    return out;
+    return new byte[] {
+      (byte) (bits >>> 24), (byte) (bits >>> 16), (byte) (bits >>> 8), (byte) bits
+    };
   }
 
   static boolean isIpv6Literal(String host) {
@@ -132,9 +152,10 @@ final class IpLiterals {
   }
 
   static boolean isLoopback(String host) {
-    byte[] v4 = parseIpv4(host);
-    if (v4 != null) {
-      return v4[0] == 127;
+    // Asked for every datagram by the loopback guard: no array.
+    long v4 = ipv4Bits(host);
+    if (v4 >= 0) {
+      return v4 >>> 24 == 127;
     }
     if (isIpv6Literal(host)) {
       InetAddress a = toInetAddress(host);
@@ -144,12 +165,12 @@ final class IpLiterals {
   }
 
   static boolean isPrivateIpv4(String host) {
-    byte[] v4 = parseIpv4(host);
-    if (v4 == null) {
+    long v4 = ipv4Bits(host);
+    if (v4 < 0) {
       return false;
     }
-    int a = v4[0] & 0xff;
-    int b = v4[1] & 0xff;
+    int a = (int) (v4 >>> 24);
+    int b = (int) (v4 >>> 16) & 0xff;
     return a == 10 || (a == 172 && b >= 16 && b <= 31) || (a == 192 && b == 168);
   }
 }

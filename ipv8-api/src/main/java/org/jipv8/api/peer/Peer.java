@@ -33,6 +33,7 @@ public final class Peer {
   private static final AddressKind[] PREFERENCE = {
     AddressKind.UDPV6, AddressKind.UDPV4, AddressKind.UNTYPED
   };
+  private static final AddressWatcher[] NO_WATCHERS = {};
 
   private final PublicKey publicKey;
   private final PrivateKey privateKey;
@@ -49,6 +50,19 @@ public final class Peer {
   private volatile boolean newStyleIntro;
   private volatile boolean addressFrozen;
   private volatile Address preferred;
+  private volatile AddressWatcher[] watchers = NO_WATCHERS;
+
+  /**
+   * Told after a peer's addresses changed (the engine's peer table keeps its address index exact
+   * this way). Called synchronously on the thread that made the change (the owning node's protocol
+   * thread once the peer is confined); implementations must be quick, must not throw and must not
+   * change the peer's addresses.
+   */
+  @FunctionalInterface
+  public interface AddressWatcher {
+    /** {@code peer}'s {@link #addresses()} map was replaced by one with different contents. */
+    void addressesChanged(Peer peer);
+  }
 
   /**
    * A remote peer.
@@ -141,15 +155,63 @@ public final class Peer {
     }
   }
 
-  /** Records an address even if frozen (the network merges known peers this way). */
+  /**
+   * Records an address even if frozen (the network merges known peers this way). Recording the
+   * address its slot already holds changes nothing and costs nothing (no copy, no watcher call):
+   * the receive path records the source of every datagram this way.
+   */
   public void putAddress(Address address) {
     assert confinement.check("Peer.putAddress");
     Objects.requireNonNull(address, "address");
+    Map<AddressKind, Address> now = addresses;
+    // The slot of a kind only holds addresses of that kind, and equal addresses of one kind are
+    // indistinguishable (same host, port and kind): nothing would change.
+    if (address.equals(now.get(address.kind()))) {
+      return;
+    }
     Map<AddressKind, Address> next = new EnumMap<>(AddressKind.class);
-    next.putAll(addresses);
+    next.putAll(now);
     next.put(address.kind(), address);
     addresses = Collections.unmodifiableMap(next);
     recomputePreferred();
+    for (AddressWatcher w : watchers) {
+      w.addressesChanged(this);
+    }
+  }
+
+  /**
+   * Adds a watcher of address changes (a second add of the same object is ignored). Protocol thread
+   * once confined.
+   */
+  public void watchAddresses(AddressWatcher watcher) {
+    assert confinement.check("Peer.watchAddresses");
+    Objects.requireNonNull(watcher, "watcher");
+    AddressWatcher[] now = watchers;
+    for (AddressWatcher w : now) {
+      if (w == watcher) {
+        return;
+      }
+    }
+    AddressWatcher[] next = Arrays.copyOf(now, now.length + 1);
+    next[now.length] = watcher;
+    watchers = next;
+  }
+
+  /**
+   * Removes a watcher of address changes (absent ones are ignored). Protocol thread once confined.
+   */
+  public void unwatchAddresses(AddressWatcher watcher) {
+    assert confinement.check("Peer.unwatchAddresses");
+    AddressWatcher[] now = watchers;
+    for (int i = 0; i < now.length; i++) {
+      if (now[i] == watcher) {
+        AddressWatcher[] next = new AddressWatcher[now.length - 1];
+        System.arraycopy(now, 0, next, 0, i);
+        System.arraycopy(now, i + 1, next, i, now.length - i - 1);
+        watchers = next;
+        return;
+      }
+    }
   }
 
   /** Stops {@link #addAddress} from changing the addresses. */

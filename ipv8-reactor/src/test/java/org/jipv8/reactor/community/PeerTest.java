@@ -3,10 +3,15 @@ package org.jipv8.reactor.community;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jipv8.api.address.Address;
+import org.jipv8.api.address.AddressKind;
 import org.jipv8.api.peer.Peer;
 import org.jipv8.reactor.discovery.FakeKeys;
 import org.junit.jupiter.api.Test;
@@ -139,5 +144,41 @@ class PeerTest {
 
     lanOnly.putAddress(Address.ipv4("8.8.8.8", 8));
     assertEquals(Address.ipv4("8.8.8.8", 8), lanOnly.address());
+  }
+
+  @Test
+  void recordingTheAddressASlotHoldsKeepsTheSameMapAndTellsNoWatcher() {
+    List<Peer> told = new ArrayList<>();
+    Peer.AddressWatcher w = told::add;
+    peer.watchAddresses(w);
+    peer.watchAddresses(w);
+    Map<AddressKind, Address> before = peer.addresses();
+    Address preferred = peer.address();
+    peer.addAddress(Address.ipv4("1.2.3.4", 5));
+    peer.putAddress(Address.ipv4("1.2.3.4", 5));
+    assertSame(before, peer.addresses());
+    assertSame(preferred, peer.address());
+    assertEquals(List.of(), told);
+    // The same host and port as a LAN hint is another slot: a change.
+    peer.addAddress(Address.lan("1.2.3.4", 5));
+    assertEquals(List.of(peer), told);
+    assertEquals(Address.lan("1.2.3.4", 5), peer.lanAddress());
+    peer.addAddress(Address.ipv4("1.2.3.4", 6));
+    assertEquals(List.of(peer, peer), told);
+    assertEquals(Address.ipv4("1.2.3.4", 6), peer.address());
+    peer.unwatchAddresses(w);
+    peer.unwatchAddresses(w);
+    peer.addAddress(Address.ipv4("1.2.3.4", 7));
+    assertEquals(2, told.size());
+  }
+
+  @Test
+  void aFrozenPeerIgnoresAddAddressAndTellsNoWatcher() {
+    List<Peer> told = new ArrayList<>();
+    peer.watchAddresses(told::add);
+    peer.freezeAddress(true);
+    peer.addAddress(Address.ipv4("9.9.9.9", 9));
+    assertEquals(Address.ipv4("1.2.3.4", 5), peer.address());
+    assertEquals(List.of(), told);
   }
 }
