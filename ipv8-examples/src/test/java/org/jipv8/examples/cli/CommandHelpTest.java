@@ -14,15 +14,7 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /** What a user sees before running anything: help, version and mistakes. */
 class CommandHelpTest {
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    return cl.execute(args);
-  }
+  private final CliRun cli = new CliRun();
 
   @Test
   void everyDescriptionIsMadeOfWholeSentences() {
@@ -55,8 +47,8 @@ class CommandHelpTest {
 
   @Test
   void theCommandListShowsWholeFirstSentences() {
-    assertEquals(0, run("--help"));
-    String help = out.toString();
+    assertEquals(0, cli.run("--help"));
+    String help = cli.out();
     for (String sub : new String[] {"demo", "tracker", "node", "config", "interop", "bench"}) {
       assertTrue(help.contains("  " + sub + " "), help);
     }
@@ -65,15 +57,15 @@ class CommandHelpTest {
 
   @Test
   void versionPrintsTheBuiltVersion() {
-    assertEquals(0, run("-V"));
-    String v = out.toString().strip();
+    assertEquals(0, cli.run("-V"));
+    String v = cli.out().strip();
     assertTrue(v.matches("jipv8 \\d+\\.\\d+\\.\\d+.*"), "'" + v + "'");
   }
 
   @Test
   void anUnknownCommandListsTheCommandsAndTheNearestOne() {
-    assertEquals(2, run("nod"));
-    String e = err.toString().strip();
+    assertEquals(2, cli.run("nod"));
+    String e = cli.err().strip();
     assertEquals(1, e.lines().count(), e);
     assertTrue(e.contains("unknown command 'nod'"), e);
     assertTrue(e.contains("did you mean 'node'?"), e);
@@ -82,9 +74,9 @@ class CommandHelpTest {
 
   @Test
   void interopHelpNamesNoFileOutsideTheRepository() {
-    assertEquals(0, run("interop", "--help"));
-    assertFalse(out.toString().contains("shared/"), out.toString());
-    assertTrue(out.toString().contains("--host"), out.toString());
+    assertEquals(0, cli.run("interop", "--help"));
+    assertFalse(cli.out().contains("shared/"), cli.out());
+    assertTrue(cli.out().contains("--host"), cli.out());
   }
 
   @Test
@@ -100,8 +92,8 @@ class CommandHelpTest {
 
   @Test
   void anUnknownLogLevelIsAOneLineError() {
-    assertEquals(2, run("config", "--defaults", "--log-level", "LOUD"));
-    assertTrue(err.toString().contains("unknown log level 'LOUD'"), err.toString());
-    assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    assertEquals(2, cli.run("config", "--defaults", "--log-level", "LOUD"));
+    assertTrue(cli.err().contains("unknown log level 'LOUD'"), cli.err());
+    assertEquals(1, cli.err().strip().lines().count(), cli.err());
   }
 }

@@ -3,8 +3,6 @@ package org.jipv8.examples.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.jipv8.examples.interop.InteropOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,87 +10,80 @@ import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 class CommandLineTest {
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    return cl.execute(args);
-  }
+  private final CliRun cli = new CliRun();
 
   @ParameterizedTest
   @ValueSource(strings = {"demo", "tracker", "node", "interop"})
   void everySubcommandHasHelp(String sub) {
-    assertEquals(0, run(sub, "--help"));
-    assertTrue(out.toString().contains("Usage: ipv8 " + sub), out.toString());
+    assertEquals(0, cli.run(sub, "--help"));
+    assertTrue(cli.out().contains("Usage: ipv8 " + sub), cli.out());
   }
 
   @Test
   void topLevelHelpListsTheSubcommands() {
-    assertEquals(0, run("--help"));
+    assertEquals(0, cli.run("--help"));
     for (String sub : new String[] {"demo", "tracker", "node", "interop"}) {
-      assertTrue(out.toString().contains(sub), out.toString());
+      assertTrue(cli.out().contains(sub), cli.out());
     }
   }
 
   private void assertOneLineError(int code, String mentions) {
-    assertEquals(2, code, err.toString());
-    String e = err.toString().strip();
+    assertEquals(2, code, cli.err());
+    String e = cli.err().strip();
     assertEquals(1, e.lines().count(), "one line: " + e);
     assertTrue(e.contains(mentions), e);
   }
 
   @Test
   void unknownOptionIsAOneLineErrorWithCode2() {
-    assertOneLineError(run("demo", "--nodez", "3"), "--nodez");
+    assertOneLineError(cli.run("demo", "--nodez", "3"), "--nodez");
   }
 
   @Test
   void nonNumericNodesIsAOneLineError() {
-    assertOneLineError(run("demo", "--nodes", "many"), "--nodes");
+    assertOneLineError(cli.run("demo", "--nodes", "many"), "--nodes");
   }
 
   @Test
   void tooFewNodesIsRefused() {
-    assertOneLineError(run("demo", "--nodes", "1"), "--nodes");
+    assertOneLineError(cli.run("demo", "--nodes", "1"), "--nodes");
   }
 
   @Test
   void targetAboveNodesIsRefused() {
-    assertOneLineError(run("demo", "--nodes", "3", "--target", "5"), "--target");
+    assertOneLineError(cli.run("demo", "--nodes", "3", "--target", "5"), "--target");
   }
 
   @Test
   void trackerNeedsAPort() {
-    assertOneLineError(run("tracker"), "--port");
+    assertOneLineError(cli.run("tracker"), "--port");
   }
 
   @Test
   void trackerPortOutOfRangeIsRefused() {
-    assertOneLineError(run("tracker", "--port", "70000"), "--port");
+    assertOneLineError(cli.run("tracker", "--port", "70000"), "--port");
   }
 
   @Test
   void nodeNeedsAConfigFile() {
-    assertOneLineError(run("node"), "--config");
+    assertOneLineError(cli.run("node"), "--config");
   }
 
   @Test
   void aMissingConfigFileIsAOneLineError() {
-    assertEquals(2, run("node", "--config", "/nonexistent/ipv8.json"), err.toString());
-    assertTrue(err.toString().contains("ipv8.json"), err.toString());
+    assertEquals(2, cli.run("node", "--config", "/nonexistent/ipv8.json"), cli.err());
+    assertTrue(cli.err().contains("ipv8.json"), cli.err());
   }
 
   @Test
   void badCommunityIdIsRefused() {
-    assertOneLineError(run("interop", "--port", "0", "--community-id", "xyz"), "--community-id");
+    assertOneLineError(
+        cli.run("interop", "--port", "0", "--community-id", "xyz"), "--community-id");
   }
 
   @Test
   void badWalkToIsRefused() {
-    assertOneLineError(run("interop", "--port", "0", "--walk-to", "nowhere"), "--walk-to");
+    assertOneLineError(cli.run("interop", "--port", "0", "--walk-to", "nowhere"), "--walk-to");
   }
 
   @Test

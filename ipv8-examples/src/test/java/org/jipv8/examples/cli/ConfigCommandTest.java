@@ -3,46 +3,35 @@ package org.jipv8.examples.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jipv8.api.config.Ipv8Configuration;
 import org.jipv8.reactor.config.ConfigurationLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code ipv8 config --defaults} and {@code ipv8 config --check FILE}. */
 class ConfigCommandTest {
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    return cl.execute(args);
-  }
+  private final CliRun cli = new CliRun();
 
   @Test
   void defaultsPrintPyIpv8sDefaultsThatThisCommandLineCanRun() {
-    assertEquals(0, run("config", "--defaults"));
-    Ipv8Configuration cfg = ConfigurationLoader.fromJson(out.toString());
+    assertEquals(0, cli.run("config", "--defaults"));
+    Ipv8Configuration cfg = ConfigurationLoader.fromJson(cli.out());
     assertEquals(Ipv8Configuration.defaults().interfaces(), cfg.interfaces());
     assertEquals(
         java.util.List.of("DiscoveryCommunity", "DHTDiscoveryCommunity"),
         cfg.overlays().stream().map(o -> o.className()).toList());
-    assertTrue(err.toString().contains("left out overlay HiddenTunnelCommunity"), err.toString());
+    assertTrue(cli.err().contains("left out overlay HiddenTunnelCommunity"), cli.err());
     assertTrue(
-        ConfigurationLoader.checkText(out.toString(), true, CliOverlays.registry()).ok(),
+        ConfigurationLoader.checkText(cli.out(), true, CliOverlays.registry()).ok(),
         "the printed defaults pass --check");
   }
 
   @Test
   void defaultsAsYamlLoadBack() {
-    assertEquals(0, run("config", "--defaults", "--format", "yaml"));
-    Ipv8Configuration cfg = ConfigurationLoader.fromYaml(out.toString());
+    assertEquals(0, cli.run("config", "--defaults", "--format", "yaml"));
+    Ipv8Configuration cfg = ConfigurationLoader.fromYaml(cli.out());
     assertEquals(0.5, cfg.walkerInterval());
   }
 
@@ -62,8 +51,8 @@ class ConfigCommandTest {
            "initialize": {"max_peer": 3},
            "on_start": ["startTalking"]}]}
         """);
-    assertEquals(2, run("config", "--check", file.toString()));
-    String text = out.toString();
+    assertEquals(2, cli.run("config", "--check", file.toString()));
+    String text = cli.out();
     for (String path :
         new String[] {
           "walker_intervall",
@@ -91,8 +80,8 @@ class ConfigCommandTest {
         keys: [{alias: me}]
         overlays: [{class: ClockCommunity, key: me, initialize: {max_peers: 10}}]
         """);
-    assertEquals(0, run("config", "--check", file.toString()), out.toString());
-    String text = out.toString();
+    assertEquals(0, cli.run("config", "--check", file.toString()), cli.out());
+    String text = cli.out();
     assertTrue(text.contains(file + ": OK"), text);
     assertTrue(text.contains("  logger = {\"level\": \"INFO\"}"), text);
     assertTrue(text.contains("  walker_interval = 0.5"), text);
@@ -109,8 +98,8 @@ class ConfigCommandTest {
          "keys": [{"alias": "me"}],
          "overlays": [{"class": "ClockCommunity", "key": "me", "initialize": {"max_peer": 3}}]}
         """);
-    assertEquals(2, run("config", "--check", file.toString()));
-    assertTrue(out.toString().contains("at overlays[0].initialize.max_peer:"), out.toString());
-    assertTrue(out.toString().contains("did you mean 'max_peers'?"), out.toString());
+    assertEquals(2, cli.run("config", "--check", file.toString()));
+    assertTrue(cli.out().contains("at overlays[0].initialize.max_peer:"), cli.out());
+    assertTrue(cli.out().contains("did you mean 'max_peers'?"), cli.out());
   }
 }
