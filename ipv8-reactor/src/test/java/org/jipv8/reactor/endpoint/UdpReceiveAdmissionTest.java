@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.jipv8.api.endpoint.Datagram;
 import org.jipv8.api.endpoint.ReceiveAdmission;
 import org.jipv8.api.messaging.DropReason;
@@ -115,20 +116,13 @@ class UdpReceiveAdmissionTest {
     AtomicBoolean room = new AtomicBoolean();
     ConcurrentLinkedQueue<String> events = new ConcurrentLinkedQueue<>();
     b.setReceiveAdmission(
-        new ReceiveAdmission() {
-          @Override
-          public DropReason admit(ByteBuffer view) {
-            return view.get(0) == 1 ? DropReason.INBOX_FULL : null;
-          }
-
-          @Override
-          public boolean hasRoomFor(ByteBuffer refused) {
-            assertEquals(1, refused.get(0), "asked about the refused datagram");
-            events.add("probe");
-            probes.incrementAndGet();
-            return room.get();
-          }
-        });
+        firstByteOneIsFull(
+            refused -> {
+              assertEquals(1, refused.get(0), "asked about the refused datagram");
+              events.add("probe");
+              probes.incrementAndGet();
+              return room.get();
+            }));
     subscriptions.add(b.receive().subscribe(d -> events.add("read " + d.data()[0])));
 
     a.send(b.localAddress(), packet(1, 1));
@@ -153,18 +147,11 @@ class UdpReceiveAdmissionTest {
     UdpEndpoint b = openLoopback();
     AtomicInteger probes = new AtomicInteger();
     b.setReceiveAdmission(
-        new ReceiveAdmission() {
-          @Override
-          public DropReason admit(ByteBuffer view) {
-            return view.get(0) == 1 ? DropReason.INBOX_FULL : null;
-          }
-
-          @Override
-          public boolean hasRoomFor(ByteBuffer refused) {
-            probes.incrementAndGet();
-            return false;
-          }
-        });
+        firstByteOneIsFull(
+            refused -> {
+              probes.incrementAndGet();
+              return false;
+            }));
     ConcurrentLinkedQueue<Datagram> published = new ConcurrentLinkedQueue<>();
     subscriptions.add(b.receive().subscribe(published::add));
 
@@ -186,6 +173,21 @@ class UdpReceiveAdmissionTest {
             datagram.limit() > 22 && (datagram.get(22) & 0xff) == 250 ? DropReason.POLICY : null;
     assertEquals(DropReason.POLICY, byMessageId.admit(view));
     assertEquals(null, ReceiveAdmission.ADMIT_ALL.admit(view));
+  }
+
+  /** Refuses datagrams whose first byte is 1 as INBOX_FULL and asks {@code room} while paused. */
+  private static ReceiveAdmission firstByteOneIsFull(Predicate<ByteBuffer> room) {
+    return new ReceiveAdmission() {
+      @Override
+      public DropReason admit(ByteBuffer view) {
+        return view.get(0) == 1 ? DropReason.INBOX_FULL : null;
+      }
+
+      @Override
+      public boolean hasRoomFor(ByteBuffer refused) {
+        return room.test(refused);
+      }
+    };
   }
 
   private static void waitUntil(BooleanSupplier condition) {
