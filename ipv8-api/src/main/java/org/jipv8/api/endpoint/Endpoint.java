@@ -1,5 +1,6 @@
 package org.jipv8.api.endpoint;
 
+import java.util.List;
 import java.util.Objects;
 import org.jipv8.api.address.Address;
 import org.jipv8.api.messaging.DropReason;
@@ -41,6 +42,24 @@ public interface Endpoint {
 
   /** Received datagrams. Hot; subscribers see datagrams from the time they subscribe. */
   Flux<Datagram> receive();
+
+  /** The most datagrams one list of {@link #receiveBursts()} holds. */
+  int MAX_BURST = 32;
+
+  /**
+   * The datagrams of {@link #receive()}, in the same order, grouped as the transport read them:
+   * each list holds the consecutive datagrams of one read (at least one, at most {@link
+   * #MAX_BURST}) and is emitted when that read ends. A subscriber that hands datagrams to another
+   * thread can do so once per list instead of once per datagram. Hot, like {@code receive()}; the
+   * lists are unmodifiable. A subscriber without demand loses whole lists (counted per datagram, as
+   * for {@code receive()}).
+   *
+   * <p>This default emits every datagram as a list of one; endpoints that read in bursts override
+   * it.
+   */
+  default Flux<List<Datagram>> receiveBursts() {
+    return receive().map(List::of);
+  }
 
   /**
    * Installs the check asked about every received datagram before it is copied out of the

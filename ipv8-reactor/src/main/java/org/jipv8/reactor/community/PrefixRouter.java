@@ -15,6 +15,7 @@ import org.jipv8.api.endpoint.Endpoint;
 import org.jipv8.api.endpoint.ReceiveAdmission;
 import org.jipv8.api.messaging.DropReason;
 import org.jipv8.reactor.endpoint.PrefixAdmission;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -26,7 +27,7 @@ import reactor.core.Disposable;
  * <p>Promises:
  *
  * <ul>
- *   <li>Subscribes to {@link Endpoint#receive()} once, when the first listener registers.
+ *   <li>Subscribes to {@link Endpoint#receiveBursts()} once, when the first listener registers.
  *   <li>A datagram whose first 22 bytes equal a registered prefix goes to that prefix's listeners,
  *       in registration order, then to the general listeners. Any other datagram goes to the
  *       general listeners only and is counted as {@link DropReason#TOO_SHORT} (fewer than 22 bytes)
@@ -47,8 +48,9 @@ import reactor.core.Disposable;
  * or routed. While a general listener is registered the admission is off (such a listener must see
  * every datagram).
  *
- * <p>Threading: listeners are called on the endpoint's receive thread, one datagram at a time; they
- * must hand work off quickly and never block. Registration is safe from any thread.
+ * <p>Threading: listeners are called on the endpoint's receive thread, one datagram at a time, in
+ * the runs the endpoint read them in ({@link Endpoint#receiveBursts()}); they must hand work off
+ * quickly and never block. Registration is safe from any thread.
  */
 public final class PrefixRouter {
   private static final Logger log = LoggerFactory.getLogger(PrefixRouter.class);
@@ -58,7 +60,7 @@ public final class PrefixRouter {
 
   private final Endpoint endpoint;
   private final Object lock = new Object();
-  private volatile Map<ByteBuffer, List<Consumer<Datagram>>> byPrefix = Map.of();
+  private volatile Map<ByteBuffer, Route> byPrefix = Map.of();
   private volatile List<Consumer<Datagram>> general = List.of();
   private final Map<DropReason, AtomicLong> drops = new EnumMap<>(DropReason.class);
   private final AtomicLong routed = new AtomicLong();
@@ -94,6 +96,16 @@ public final class PrefixRouter {
    * @throws IllegalArgumentException when the prefix is not 22 bytes long
    */
   public Disposable register(byte[] prefix, Consumer<Datagram> listener) {
+    return register(prefix, listener, null);
+  }
+
+  /**
+   * As {@link #register(byte[], Consumer)}, and calls {@code endOfRun} (when not null) after each
+   * run of the endpoint's datagrams ({@link Endpoint#receiveBursts()}) in which {@code listener}
+   * got at least one, on the same thread: a listener that queues datagrams for another thread hands
+   * on the run at once there.
+   */
+  Disposable register(byte[] prefix, Consumer<Datagram> listener, @Nullable Runnable endOfRun) {
     if (prefix == null || prefix.length != PREFIX_LENGTH) {
       throw new IllegalArgumentException(
           "a community prefix has exactly 22 bytes, got "
@@ -102,29 +114,26 @@ public final class PrefixRouter {
     Objects.requireNonNull(listener, "listener");
     ByteBuffer key = ByteBuffer.wrap(prefix.clone());
     synchronized (lock) {
-      Map<ByteBuffer, List<Consumer<Datagram>>> next = new HashMap<>(byPrefix);
-      List<Consumer<Datagram>> list = new ArrayList<>(next.getOrDefault(key, List.of()));
-      list.add(listener);
-      next.put(key, List.copyOf(list));
+      Map<ByteBuffer, Route> next = new HashMap<>(byPrefix);
+      next.put(key, next.getOrDefault(key, Route.NONE).with(listener, endOfRun));
       byPrefix = Map.copyOf(next);
       ensureSubscribed();
     }
-    return () -> unregister(key, listener);
+    return () -> unregister(key, listener, endOfRun);
   }
 
-  private void unregister(ByteBuffer key, Consumer<Datagram> listener) {
+  private void unregister(ByteBuffer key, Consumer<Datagram> listener, @Nullable Runnable end) {
     synchronized (lock) {
-      List<Consumer<Datagram>> current = byPrefix.get(key);
-      if (current == null || !current.contains(listener)) {
+      Route current = byPrefix.get(key);
+      if (current == null || !current.listeners().contains(listener)) {
         return;
       }
-      Map<ByteBuffer, List<Consumer<Datagram>>> next = new HashMap<>(byPrefix);
-      List<Consumer<Datagram>> list = new ArrayList<>(current);
-      list.remove(listener);
-      if (list.isEmpty()) {
+      Map<ByteBuffer, Route> next = new HashMap<>(byPrefix);
+      Route rest = current.without(listener, end);
+      if (rest.listeners().isEmpty()) {
         next.remove(key);
       } else {
-        next.put(key, List.copyOf(list));
+        next.put(key, rest);
       }
       byPrefix = Map.copyOf(next);
     }
@@ -218,33 +227,76 @@ public final class PrefixRouter {
     if (subscription == null) {
       subscription =
           endpoint
-              .receive()
+              .receiveBursts()
               .subscribe(
-                  this::route,
+                  this::routeRun,
                   e -> log.error("receive stream of {} failed", endpoint, e),
                   () -> log.debug("receive stream of {} completed", endpoint));
     }
   }
 
   /**
-   * Routes one datagram as if the endpoint had received it (the subscription calls this; tests may
-   * too).
+   * Routes one datagram as if the endpoint had received it alone (tests and the simulation may call
+   * this).
    */
   public void route(Datagram datagram) {
-    List<Consumer<Datagram>> targets = null;
+    routeRun(List.of(datagram));
+  }
+
+  /** Routes one run of the endpoint's datagrams, then ends the run for the prefixes it reached. */
+  private void routeRun(List<Datagram> run) {
+    Route last = null;
+    List<Route> reached = null;
+    for (Datagram datagram : run) {
+      Route route = routeOne(datagram);
+      if (route != null && route != last && !route.runEnds().isEmpty()) {
+        last = route;
+        if (reached == null) {
+          reached = new ArrayList<>(2);
+        }
+        if (!containsSame(reached, route)) {
+          reached.add(route);
+        }
+      }
+    }
+    if (reached != null) {
+      for (Route route : reached) {
+        for (Runnable end : route.runEnds()) {
+          try {
+            end.run();
+          } catch (RuntimeException e) {
+            log.error("the end of a run of datagrams failed in {}", end, e);
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean containsSame(List<Route> routes, Route route) {
+    for (Route r : routes) {
+      if (r == route) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private @Nullable Route routeOne(Datagram datagram) {
+    Route route = null;
     byte[] data = datagram.data();
     if (data.length < PREFIX_LENGTH) {
       drops.get(DropReason.TOO_SHORT).incrementAndGet();
     } else {
-      targets = byPrefix.get(ByteBuffer.wrap(data, 0, PREFIX_LENGTH));
-      if (targets == null) {
+      route = byPrefix.get(ByteBuffer.wrap(data, 0, PREFIX_LENGTH));
+      if (route == null) {
         drops.get(DropReason.UNKNOWN_PREFIX).incrementAndGet();
       } else {
         routed.incrementAndGet();
-        deliver(targets, datagram);
+        deliver(route.listeners(), datagram);
       }
     }
     deliver(general, datagram);
+    return route;
   }
 
   private static void deliver(List<Consumer<Datagram>> listeners, Datagram datagram) {
@@ -276,6 +328,31 @@ public final class PrefixRouter {
         subscription.dispose();
         subscription = null;
       }
+    }
+  }
+
+  /** The listeners of one prefix, and what to call after a run of datagrams reached them. */
+  private record Route(List<Consumer<Datagram>> listeners, List<Runnable> runEnds) {
+    static final Route NONE = new Route(List.of(), List.of());
+
+    Route with(Consumer<Datagram> listener, @Nullable Runnable end) {
+      List<Consumer<Datagram>> l = new ArrayList<>(listeners);
+      l.add(listener);
+      List<Runnable> e = new ArrayList<>(runEnds);
+      if (end != null) {
+        e.add(end);
+      }
+      return new Route(List.copyOf(l), List.copyOf(e));
+    }
+
+    Route without(Consumer<Datagram> listener, @Nullable Runnable end) {
+      List<Consumer<Datagram>> l = new ArrayList<>(listeners);
+      l.remove(listener);
+      List<Runnable> e = new ArrayList<>(runEnds);
+      if (end != null) {
+        e.remove(end);
+      }
+      return new Route(List.copyOf(l), List.copyOf(e));
     }
   }
 }

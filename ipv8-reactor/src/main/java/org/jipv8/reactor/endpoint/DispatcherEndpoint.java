@@ -40,6 +40,7 @@ public final class DispatcherEndpoint implements Endpoint {
   private final List<Endpoint> children;
   private final EndpointCounters own = new EndpointCounters();
   private final Flux<Datagram> received;
+  private final Flux<List<Datagram>> bursts;
 
   private DispatcherEndpoint(Endpoint ipv4, Endpoint ipv6) {
     this.ipv4 = ipv4;
@@ -53,6 +54,7 @@ public final class DispatcherEndpoint implements Endpoint {
     }
     this.children = List.copyOf(list);
     this.received = Flux.merge(children.stream().map(Endpoint::receive).toList());
+    this.bursts = Flux.merge(children.stream().map(Endpoint::receiveBursts).toList());
   }
 
   /**
@@ -101,6 +103,12 @@ public final class DispatcherEndpoint implements Endpoint {
   @Override
   public Flux<Datagram> receive() {
     return received;
+  }
+
+  /** The children's runs, merged (a run never mixes two children). */
+  @Override
+  public Flux<List<Datagram>> receiveBursts() {
+    return bursts;
   }
 
   @Override

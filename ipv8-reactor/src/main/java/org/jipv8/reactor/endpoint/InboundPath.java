@@ -19,10 +19,12 @@ import org.slf4j.LoggerFactory;
  * The receive side of a socket, in the order a datagram meets it: counted as received, asked about
  * by the installed {@link ReceiveAdmission} while it is still in Netty's buffer (a refusal is
  * counted under its reason and costs no copy), then copied into a fresh {@code byte[]} and handed
- * to the {@link DatagramFanOut}. The copy is what makes the hop to the protocol thread safe: the
- * datagram outlives the read callback, while Netty recycles its buffer the moment it is released.
+ * to the {@link DatagramFanOut}; the end of each read loop of the socket ends a run of datagrams
+ * ({@link #endOfRead}). The copy is what makes the hop to the protocol thread safe: the datagram
+ * outlives the read callback, while Netty recycles its buffer the moment it is released.
  *
- * <p>Threading: {@link #onDatagram} on the event loop only; {@link #admission} from any thread.
+ * <p>Threading: {@link #onDatagram} and {@link #endOfRead} on the event loop only; {@link
+ * #admission} from any thread.
  */
 final class InboundPath {
   private static final Logger LOG = LoggerFactory.getLogger(UdpEndpoint.class);
@@ -88,6 +90,16 @@ final class InboundPath {
       LOG.warn("a receive() subscriber threw; datagram dropped", e);
     }
     return null;
+  }
+
+  /** The socket's read loop ended: the datagrams published since the last one form a run. */
+  void endOfRead() {
+    try {
+      fanOut.endOfBurst();
+    } catch (RuntimeException e) {
+      counters.recordDrop(DropReason.HANDLER_ERROR);
+      LOG.warn("a receiveBursts() subscriber threw; its run of datagrams was dropped", e);
+    }
   }
 
   private static @Nullable DropReason ask(ReceiveAdmission check, ByteBuf content, int length) {

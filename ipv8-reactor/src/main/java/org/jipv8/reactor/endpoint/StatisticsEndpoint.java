@@ -1,6 +1,7 @@
 package org.jipv8.reactor.endpoint;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jipv8.api.address.Address;
@@ -92,6 +93,12 @@ public final class StatisticsEndpoint implements Endpoint {
   @Override
   public Flux<Datagram> receive() {
     return fanOut.flux();
+  }
+
+  /** The wrapped endpoint's runs (its datagrams are counted as they arrive, whoever listens). */
+  @Override
+  public Flux<List<Datagram>> receiveBursts() {
+    return inner.receiveBursts();
   }
 
   @Override

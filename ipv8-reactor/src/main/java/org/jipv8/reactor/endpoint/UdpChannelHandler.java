@@ -54,6 +54,12 @@ final class UdpChannelHandler extends ChannelInboundHandlerAdapter {
   }
 
   @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    inbound.endOfRead();
+    ctx.fireChannelReadComplete();
+  }
+
+  @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     outbound.onWritabilityChanged();
     ctx.fireChannelWritabilityChanged();

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelOutboundBuffer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.jipv8.api.address.Address;
 import org.jipv8.api.endpoint.BindFailedException;
@@ -217,6 +218,12 @@ public final class UdpEndpoint implements Endpoint {
   @Override
   public Flux<Datagram> receive() {
     return fanOut.flux();
+  }
+
+  /** The datagrams of each read loop of the socket as one list (at most {@link #MAX_BURST}). */
+  @Override
+  public Flux<List<Datagram>> receiveBursts() {
+    return fanOut.bursts();
   }
 
   /** Installs the check run on the event loop for every datagram before it is copied. */

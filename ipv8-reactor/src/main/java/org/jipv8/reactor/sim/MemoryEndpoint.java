@@ -1,6 +1,8 @@
 package org.jipv8.reactor.sim;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jipv8.api.address.Address;
@@ -24,6 +26,7 @@ public final class MemoryEndpoint implements Endpoint {
   private final Address lan;
   private final Address wan;
   private final Sinks.Many<Datagram> received = Sinks.many().multicast().directBestEffort();
+  private final Sinks.Many<List<Datagram>> runs = Sinks.many().multicast().directBestEffort();
   private final AtomicLong packetsSent = new AtomicLong();
   private final AtomicLong bytesSent = new AtomicLong();
   private final AtomicLong packetsReceived = new AtomicLong();
@@ -118,14 +121,45 @@ public final class MemoryEndpoint implements Endpoint {
     }
     packetsReceived.incrementAndGet();
     bytesReceived.addAndGet(data.length);
+    Datagram datagram = new Datagram(source, data);
     synchronized (received) {
-      received.tryEmitNext(new Datagram(source, data));
+      received.tryEmitNext(datagram);
+      runs.tryEmitNext(List.of(datagram));
     }
   }
 
   /** Injects a datagram as if it came from {@code source} (delivered synchronously). */
   public void inject(Address source, byte[] data) {
     deliver(source, data.clone());
+  }
+
+  /**
+   * Injects datagrams as if {@code source} sent them and one read of a socket took them: each goes
+   * to {@link #receive()} in turn, then all of them as one list to {@link #receiveBursts()} (tests
+   * of what a run changes). Delivered synchronously; nothing arrives while closed.
+   */
+  public void injectRun(Address source, List<byte[]> data) {
+    if (!open) {
+      closedDrops.addAndGet(data.size());
+      return;
+    }
+    List<Datagram> run = new ArrayList<>(data.size());
+    synchronized (received) {
+      for (byte[] d : data) {
+        packetsReceived.incrementAndGet();
+        bytesReceived.addAndGet(d.length);
+        Datagram datagram = new Datagram(source, d.clone());
+        run.add(datagram);
+        received.tryEmitNext(datagram);
+      }
+      runs.tryEmitNext(List.copyOf(run));
+    }
+  }
+
+  /** Each delivered datagram as a run of its own, and each {@link #injectRun} as one run. */
+  @Override
+  public Flux<List<Datagram>> receiveBursts() {
+    return runs.asFlux();
   }
 
   @Override

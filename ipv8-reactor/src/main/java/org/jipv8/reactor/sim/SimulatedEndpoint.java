@@ -1,6 +1,7 @@
 package org.jipv8.reactor.sim;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -127,6 +128,12 @@ public final class SimulatedEndpoint implements Endpoint {
     return fanOut.flux();
   }
 
+  /** Every datagram as a run of its own: the simulation delivers them one at a time. */
+  @Override
+  public Flux<List<Datagram>> receiveBursts() {
+    return fanOut.bursts();
+  }
+
   /** Installs the check run on the network's scheduler for every datagram before delivery. */
   @Override
   public void setReceiveAdmission(ReceiveAdmission check) {
@@ -233,6 +240,7 @@ public final class SimulatedEndpoint implements Endpoint {
       messageStatistics.recordReceived(data);
       try {
         fanOut.publish(new Datagram(source, data));
+        fanOut.endOfBurst();
       } catch (RuntimeException e) {
         // A subscriber threw out of onNext; the simulation and other subscribers carry on.
         counters.recordDrop(DropReason.HANDLER_ERROR);

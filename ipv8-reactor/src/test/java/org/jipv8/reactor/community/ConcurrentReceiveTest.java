@@ -27,7 +27,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * With real threads (a single protocol thread, four verification threads), datagrams are verified
- * in parallel but handled one at a time on the protocol thread, in arrival order.
+ * in parallel but handled one at a time on the protocol thread, in arrival order, whatever the runs
+ * the endpoint read them in.
  */
 class ConcurrentReceiveTest {
   private static final CommunityId ID =
@@ -79,8 +80,15 @@ class ConcurrentReceiveTest {
       PrivateKey sender = Keys.generate(KeyType.CURVE25519);
       byte[] prefix = c.prefix();
       Address from = Address.ipv4("127.0.0.9", 9);
-      for (long i = 0; i < COUNT; i++) {
-        endpoint.inject(from, Packets.encode(prefix, new Numbered(i), sender, i + 1));
+      // In runs of 1 to MAX_BURST datagrams, as a socket reads them.
+      int size = 1;
+      for (long i = 0; i < COUNT; ) {
+        List<byte[]> run = new java.util.ArrayList<>();
+        for (int k = 0; k < size && i < COUNT; k++, i++) {
+          run.add(Packets.encode(prefix, new Numbered(i), sender, i + 1));
+        }
+        endpoint.injectRun(from, run);
+        size = size % org.jipv8.api.endpoint.Endpoint.MAX_BURST + 1;
       }
       assertTrue(c.done.await(30, TimeUnit.SECONDS), "all messages handled");
       for (int i = 0; i < COUNT; i++) {

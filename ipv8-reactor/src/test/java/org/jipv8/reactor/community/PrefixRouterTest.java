@@ -59,6 +59,45 @@ class PrefixRouterTest {
   }
 
   @Test
+  void theEndOfARunIsCalledOnceForEachPrefixItReachedAfterAllItsDatagrams() {
+    MemoryEndpoint endpoint = endpoint();
+    PrefixRouter router = PrefixRouter.create(endpoint);
+    List<String> seen = new ArrayList<>();
+    router.register(P1, d -> seen.add("p1:" + d.data()[22]), () -> seen.add("end p1"));
+    router.register(P1, d -> seen.add("p1 plain:" + d.data()[22]));
+    router.register(P2, d -> seen.add("p2:" + d.data()[22]), () -> seen.add("end p2"));
+
+    endpoint.injectRun(
+        SOURCE, List.of(packet(P1, 1), packet(P2, 2), packet(P1, 3), packet(new byte[22], 4)));
+    assertEquals(
+        List.of("p1:1", "p1 plain:1", "p2:2", "p1:3", "p1 plain:3", "end p1", "end p2"), seen);
+
+    seen.clear();
+    endpoint.injectRun(SOURCE, List.of(packet(P2, 5), packet(new byte[22], 6)));
+    router.route(new Datagram(SOURCE, packet(P1, 7)));
+    assertEquals(List.of("p2:5", "end p2", "p1:7", "p1 plain:7", "end p1"), seen);
+    assertEquals(2L, router.drops().get(DropReason.UNKNOWN_PREFIX));
+  }
+
+  @Test
+  void aThrowingEndOfARunDoesNotStopTheOtherPrefixesNorTheStream() {
+    MemoryEndpoint endpoint = endpoint();
+    PrefixRouter router = PrefixRouter.create(endpoint);
+    List<String> seen = new ArrayList<>();
+    router.register(
+        P1,
+        d -> seen.add("p1"),
+        () -> {
+          throw new IllegalStateException("boom");
+        });
+    Disposable p2 = router.register(P2, d -> seen.add("p2"), () -> seen.add("end p2"));
+    endpoint.injectRun(SOURCE, List.of(packet(P1, 1), packet(P2, 2)));
+    p2.dispose();
+    endpoint.injectRun(SOURCE, List.of(packet(P1, 1), packet(P2, 2)));
+    assertEquals(List.of("p1", "p2", "end p2", "p1"), seen);
+  }
+
+  @Test
   void aThrowingListenerDoesNotStopTheOthersNorTheStream() {
     MemoryEndpoint endpoint = endpoint();
     PrefixRouter router = PrefixRouter.create(endpoint);

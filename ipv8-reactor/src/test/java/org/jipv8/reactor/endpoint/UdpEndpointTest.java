@@ -397,6 +397,40 @@ class UdpEndpointTest {
   }
 
   @Test
+  void theRunsOfTheSocketHoldEveryReceivedDatagramOnceAndInOrder() {
+    UdpEndpoint a = openLoopback();
+    UdpEndpoint b = openLoopback();
+    List<Integer> singles = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<List<Datagram>> runs = java.util.Collections.synchronizedList(new ArrayList<>());
+    subscriptions.add(b.receive().subscribe(d -> singles.add(number(d))));
+    subscriptions.add(b.receiveBursts().subscribe(runs::add));
+    int sent = 500;
+    for (int i = 0; i < sent; i++) {
+      a.send(b.localAddress(), java.nio.ByteBuffer.allocate(4).putInt(i).array());
+    }
+    waitUntilQuiet(b, sent);
+    // The last run ends with the read loop that took the last datagram.
+    waitUntil(() -> runs.stream().mapToInt(List::size).sum() == singles.size());
+
+    List<Integer> flattened = new ArrayList<>();
+    synchronized (runs) {
+      for (List<Datagram> run : runs) {
+        assertTrue(
+            !run.isEmpty() && run.size() <= org.jipv8.api.endpoint.Endpoint.MAX_BURST,
+            "run size " + run.size());
+        run.forEach(d -> flattened.add(number(d)));
+      }
+    }
+    assertEquals(singles, flattened);
+    assertEquals(b.statistics().packetsReceived(), flattened.size());
+    assertTrue(flattened.size() > 0);
+  }
+
+  private static int number(Datagram d) {
+    return java.nio.ByteBuffer.wrap(d.data()).getInt();
+  }
+
+  @Test
   void slowSubscriberLosesDatagramsCountedAsReceiveOverflow() {
     UdpEndpoint a = openLoopback();
     UdpEndpoint b = openLoopback();
