@@ -311,7 +311,9 @@ public final class UdpEndpoint implements Endpoint {
     }
     UdpSocketBinder binder =
         new UdpSocketBinder(
-            config, () -> new UdpChannelHandler(inbound, outbound), v -> ipv6OnlyOption = v);
+            config,
+            () -> new UdpChannelHandler(inbound, outbound, config.receiveCoalescing()),
+            v -> ipv6OnlyOption = v);
     return NATIVE_TRANSPORT_DETECTION
         .then(Mono.defer(binder::bind))
         .map(this::onBound)

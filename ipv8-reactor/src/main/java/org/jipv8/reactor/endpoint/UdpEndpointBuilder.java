@@ -36,6 +36,7 @@ public final class UdpEndpointBuilder {
   private int writeBufferHighWaterMark;
   private boolean ipv6Only;
   private boolean broadcast;
+  private Duration receiveCoalescing;
   private LoopbackGuard loopbackGuard;
   private LoopResources loopResources;
 
@@ -51,6 +52,7 @@ public final class UdpEndpointBuilder {
     writeBufferHighWaterMark = c.writeBufferHighWaterMark();
     ipv6Only = c.ipv6Only();
     broadcast = c.broadcast();
+    receiveCoalescing = c.receiveCoalescing();
     loopbackGuard = c.loopbackGuard();
     loopResources = c.loopResources();
   }
@@ -69,6 +71,7 @@ public final class UdpEndpointBuilder {
         writeBufferHighWaterMark,
         ipv6Only,
         broadcast,
+        receiveCoalescing,
         loopbackGuard,
         loopResources);
   }
@@ -128,6 +131,27 @@ public final class UdpEndpointBuilder {
     }
     UdpEndpointBuilder b = new UdpEndpointBuilder(this);
     b.receiveBufferSize = bytes;
+    return b;
+  }
+
+  /**
+   * How long the socket stops reading after a read that took less than a full run while datagrams
+   * arrive closely (less than this apart), so that a steady stream is read, and handed through the
+   * receive path, in runs rather than one datagram at a time; a datagram then waits at most this
+   * long in the socket's buffer. Traffic sparser than that is read at once. Default 1 ms; {@link
+   * Duration#ZERO} reads every datagram as soon as it arrives.
+   *
+   * @throws IllegalArgumentException when negative or longer than 10 ms
+   */
+  public UdpEndpointBuilder receiveCoalescing(Duration coalescing) {
+    Objects.requireNonNull(coalescing, "receiveCoalescing");
+    if (coalescing.isNegative()
+        || coalescing.compareTo(UdpEndpointConfig.MAX_RECEIVE_COALESCING) > 0) {
+      throw new IllegalArgumentException(
+          "receiveCoalescing must be between 0 (off) and 10 ms (default 1 ms), was " + coalescing);
+    }
+    UdpEndpointBuilder b = new UdpEndpointBuilder(this);
+    b.receiveCoalescing = coalescing;
     return b;
   }
 

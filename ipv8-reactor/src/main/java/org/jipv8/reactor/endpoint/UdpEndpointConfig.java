@@ -1,5 +1,6 @@
 package org.jipv8.reactor.endpoint;
 
+import java.time.Duration;
 import java.util.Objects;
 import org.jipv8.api.address.Address;
 import reactor.netty.resources.LoopResources;
@@ -21,6 +22,9 @@ import reactor.netty.resources.LoopResources;
  * @param writeBufferHighWaterMark Netty's high water mark: writing pauses above it
  * @param ipv6Only whether an IPv6 endpoint sets IPV6_V6ONLY (no IPv4-mapped traffic)
  * @param broadcast whether SO_BROADCAST is set (only the UDP broadcast bootstrapper's socket)
+ * @param receiveCoalescing how long the socket stops reading after a small read while datagrams
+ *     arrive closely, so they are read together ({@link Duration#ZERO}: never); see {@link
+ *     UdpEndpointBuilder#receiveCoalescing}
  * @param loopbackGuard the guard asked for in code (the environment may still switch it on)
  * @param loopResources the event loops to run on, or null for Reactor Netty's shared UDP loops
  */
@@ -36,6 +40,7 @@ public record UdpEndpointConfig(
     int writeBufferHighWaterMark,
     boolean ipv6Only,
     boolean broadcast,
+    Duration receiveCoalescing,
     LoopbackGuard loopbackGuard,
     LoopResources loopResources) {
 
@@ -54,8 +59,15 @@ public record UdpEndpointConfig(
   /** Default high water mark (512 KiB). */
   public static final int DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK = 512 * 1024;
 
+  /** Default receive coalescing: 1 ms. */
+  public static final Duration DEFAULT_RECEIVE_COALESCING = Duration.ofMillis(1);
+
+  /** The longest receive coalescing the builder accepts. */
+  public static final Duration MAX_RECEIVE_COALESCING = Duration.ofMillis(10);
+
   public UdpEndpointConfig {
     Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(receiveCoalescing, "receiveCoalescing");
     Objects.requireNonNull(loopbackGuard, "loopbackGuard");
   }
 
@@ -73,6 +85,7 @@ public record UdpEndpointConfig(
         DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK,
         true,
         false,
+        DEFAULT_RECEIVE_COALESCING,
         LoopbackGuard.disabled(),
         null);
   }

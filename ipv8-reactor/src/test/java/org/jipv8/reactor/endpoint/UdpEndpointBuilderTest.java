@@ -26,6 +26,13 @@ class UdpEndpointBuilderTest {
     assertEquals(1, c.portAttempts());
     assertTrue(c.ipv6Only());
     assertTrue(c.outboundQueueCapacity() > 0);
+    assertEquals(java.time.Duration.ofMillis(1), c.receiveCoalescing());
+    assertEquals(
+        java.time.Duration.ZERO,
+        UdpEndpoint.builder()
+            .receiveCoalescing(java.time.Duration.ZERO)
+            .configuration()
+            .receiveCoalescing());
   }
 
   @Test
@@ -44,6 +51,12 @@ class UdpEndpointBuilderTest {
     assertMessage(() -> UdpEndpoint.builder().outboundQueueCapacity(0), "outboundQueueCapacity");
     assertMessage(() -> UdpEndpoint.builder().outboundQueueMaxBytes(10), "outboundQueueMaxBytes");
     assertMessage(() -> UdpEndpoint.builder().writeBufferWaterMark(10, 5), "writeBufferWaterMark");
+    assertMessage(
+        () -> UdpEndpoint.builder().receiveCoalescing(java.time.Duration.ofMillis(-1)),
+        "receiveCoalescing");
+    assertMessage(
+        () -> UdpEndpoint.builder().receiveCoalescing(java.time.Duration.ofMillis(11)),
+        "receiveCoalescing");
   }
 
   private static void assertMessage(Runnable call, String fragment) {

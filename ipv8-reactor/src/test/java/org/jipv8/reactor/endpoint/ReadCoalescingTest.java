@@ -1,0 +1,113 @@
+package org.jipv8.reactor.endpoint;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jipv8.api.endpoint.Endpoint;
+import org.junit.jupiter.api.Test;
+
+/**
+ * When the socket stops reading to gather a steady stream into runs, and when it does not. The
+ * channel's clock and the coalescing clock are moved by hand: nothing here waits.
+ */
+class ReadCoalescingTest {
+  private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+
+  private final EmbeddedChannel channel = new EmbeddedChannel();
+  private final AtomicLong now = new AtomicLong(1_000 * MS);
+  private boolean room;
+  private final ReadPause pause = new ReadPause(channel, b -> room, new EndpointCounters());
+
+  ReadCoalescingTest() {
+    channel.freezeTime();
+  }
+
+  private ReadCoalescing coalescing(long nanos) {
+    return new ReadCoalescing(channel, nanos, pause, now::get);
+  }
+
+  /** Moves both clocks and runs the channel's timers that are due. */
+  private void advance(long nanos) {
+    now.addAndGet(nanos);
+    channel.advanceTimeBy(nanos, TimeUnit.NANOSECONDS);
+    channel.runScheduledPendingTasks();
+  }
+
+  private boolean reading() {
+    return channel.config().isAutoRead();
+  }
+
+  @Test
+  void closeSmallReadsPauseForTheCoalescingTimeThenReadAgain() {
+    ReadCoalescing c = coalescing(MS);
+    c.endOfRead(1);
+    assertTrue(reading(), "the first read after a quiet spell is not close to another");
+    advance(MS / 10);
+    c.endOfRead(1);
+    assertFalse(reading(), "a read 0.1 ms after the last one starts gathering");
+    advance(MS / 2);
+    assertFalse(reading());
+    advance(MS / 2);
+    assertTrue(reading(), "reading resumes after the coalescing time");
+  }
+
+  @Test
+  void sparseReadsAndFullRunsNeverPause() {
+    ReadCoalescing c = coalescing(MS);
+    for (int i = 0; i < 5; i++) {
+      c.endOfRead(1);
+      assertTrue(reading());
+      advance(2 * MS);
+    }
+    c.endOfRead(3);
+    advance(MS / 10);
+    c.endOfRead(Endpoint.MAX_BURST);
+    assertTrue(reading(), "a full run says more is waiting: read on");
+    advance(MS / 10);
+    c.endOfRead(0);
+    assertTrue(reading(), "an empty read gathers nothing");
+  }
+
+  @Test
+  void gatheringGoesOnWhileAPauseGathersTwoOrMoreAndStopsWhenItGathersFewer() {
+    ReadCoalescing c = coalescing(MS);
+    c.endOfRead(1);
+    advance(MS / 10);
+    c.endOfRead(1);
+    advance(MS);
+    assertTrue(reading());
+    c.endOfRead(5);
+    assertFalse(reading(), "the pause gathered five: gather again");
+    advance(MS);
+    c.endOfRead(1);
+    assertTrue(reading(), "the pause gathered one: read at once from now on");
+    advance(2 * MS);
+    c.endOfRead(1);
+    assertTrue(reading());
+  }
+
+  @Test
+  void coalescingNeverEndsAPauseForAFullReceiverNorRunsWhenSwitchedOff() {
+    ReadCoalescing c = coalescing(MS);
+    c.endOfRead(1);
+    advance(MS / 10);
+    c.endOfRead(1);
+    assertFalse(reading());
+    pause.begin(Unpooled.wrappedBuffer(new byte[30]));
+    advance(MS);
+    assertFalse(reading(), "the receiver is still full: the read pause decides");
+    room = true;
+    advance(MS);
+    assertTrue(reading(), "the read pause ends when the receiver has room");
+
+    ReadCoalescing off = coalescing(0);
+    off.endOfRead(1);
+    advance(1);
+    off.endOfRead(1);
+    assertTrue(reading());
+  }
+}
