@@ -110,6 +110,21 @@ public interface Endpoint {
   /** Completes when everything queued before this call has left the queue. */
   Mono<Void> flush();
 
+  /**
+   * Runs {@code sends} on the calling thread, and hands whatever it {@link #send sent} to the
+   * socket together when it returns rather than one datagram at a time: the socket's thread is
+   * woken once, and may write them in one system call. Nothing is dropped or reordered by this;
+   * datagrams sent meanwhile by other threads go out as usual (and may take the held ones along).
+   * Calls may nest (the outermost one hands on). For a thread that sends a number of datagrams in
+   * one go, such as a community answering a run of requests. An exception from {@code sends} is
+   * thrown on after what it sent was handed on.
+   *
+   * <p>This default simply runs {@code sends}.
+   */
+  default void sendTogether(Runnable sends) {
+    sends.run();
+  }
+
   /** Counters of what went through and what was dropped, by reason. */
   EndpointStatistics statistics();
 }

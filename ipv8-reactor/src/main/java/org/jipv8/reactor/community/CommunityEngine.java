@@ -57,7 +57,8 @@ final class CommunityEngine {
             new DecodeStage(prefix, handlers, invokers, subscribers),
             dispatch,
             thread,
-            settings.verificationScheduler());
+            settings.verificationScheduler(),
+            endpoint);
     this.introductions = new IntroductionProtocol(c, own, handlers, invokers, thread);
     this.bootstrapping = new BootstrapCoordinator(c, settings.bootstrappers());
   }

@@ -49,6 +49,7 @@ final class ReceivePipeline {
   private final DispatchStage dispatch;
   private final ProtocolThread protocol;
   private final Scheduler verification;
+  private final Endpoint endpoint;
 
   // Runs wait here for the decode stage; the datagram bound is kept by "queued", so the queue
   // itself (one slot per run) never overflows before it does.
@@ -72,7 +73,8 @@ final class ReceivePipeline {
       DecodeStage decode,
       DispatchStage dispatch,
       ProtocolThread protocol,
-      Scheduler verification) {
+      Scheduler verification,
+      Endpoint endpoint) {
     this.owner = owner;
     this.prefix = prefix.clone();
     this.statistics = statistics;
@@ -80,6 +82,7 @@ final class ReceivePipeline {
     this.dispatch = dispatch;
     this.protocol = protocol;
     this.verification = verification;
+    this.endpoint = endpoint;
   }
 
   /** Subscribes the stages and registers the prefix with {@code router}. */
@@ -93,9 +96,12 @@ final class ReceivePipeline {
               .subscribe(
                   r -> {
                     protocol.enter();
-                    for (Datagram d : r) {
-                      dispatch.process(decode.prepare(d));
-                    }
+                    endpoint.sendTogether(
+                        () -> {
+                          for (Datagram d : r) {
+                            dispatch.process(decode.prepare(d));
+                          }
+                        });
                   },
                   e -> log.error("{}: receive pipeline failed", owner, e)));
     } else {
@@ -116,9 +122,13 @@ final class ReceivePipeline {
               .subscribe(
                   prepared -> {
                     protocol.enter();
-                    for (DecodeStage.Prepared p : prepared) {
-                      dispatch.process(p);
-                    }
+                    // The answers to a run leave together.
+                    endpoint.sendTogether(
+                        () -> {
+                          for (DecodeStage.Prepared p : prepared) {
+                            dispatch.process(p);
+                          }
+                        });
                   },
                   e -> log.error("{}: receive pipeline failed", owner, e)));
     }

@@ -111,6 +111,17 @@ public final class DispatcherEndpoint implements Endpoint {
     return bursts;
   }
 
+  /** Each child hands on together what {@code sends} sent through it. */
+  @Override
+  public void sendTogether(Runnable sends) {
+    Runnable all = sends;
+    for (Endpoint child : children) {
+      Runnable inner = all;
+      all = () -> child.sendTogether(inner);
+    }
+    all.run();
+  }
+
   @Override
   public boolean send(Address destination, byte[] packet) {
     Objects.requireNonNull(destination, "destination");

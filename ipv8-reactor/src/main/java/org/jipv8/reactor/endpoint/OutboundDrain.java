@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jipv8.api.address.Address;
 import org.jipv8.api.messaging.DropReason;
@@ -42,6 +43,10 @@ final class OutboundDrain {
   private final AtomicBoolean overflowing = new AtomicBoolean();
   private final AtomicBoolean socketErrorLogged = new AtomicBoolean();
   private final Runnable drainTask = this::drain;
+  // The thread inside sendTogether, whose datagrams wait for it to return before the drain is
+  // scheduled; null when none is.
+  private final AtomicReference<Thread> together = new AtomicReference<>();
+  private boolean drainDeferred;
 
   private volatile Channel channel;
 
@@ -107,7 +112,34 @@ final class OutboundDrain {
         });
   }
 
+  /**
+   * Runs {@code sends}, scheduling the drain once at the end for what the calling thread queued in
+   * it (see {@link org.jipv8.api.endpoint.Endpoint#sendTogether}).
+   */
+  void together(Runnable sends) {
+    Thread me = Thread.currentThread();
+    if (together.get() == me || !together.compareAndSet(null, me)) {
+      // Nested, or another thread is sending together: send as usual.
+      sends.run();
+      return;
+    }
+    try {
+      sends.run();
+    } finally {
+      together.set(null);
+      if (drainDeferred) {
+        drainDeferred = false;
+        scheduleDrain();
+      }
+    }
+  }
+
   private void scheduleDrain() {
+    if (together.get() == Thread.currentThread()) {
+      // Only the thread inside together() reads and writes this flag.
+      drainDeferred = true;
+      return;
+    }
     if (drainScheduled.compareAndSet(false, true)) {
       try {
         channel.eventLoop().execute(drainTask);

@@ -107,6 +107,11 @@ public final class StatisticsEndpoint implements Endpoint {
   }
 
   @Override
+  public void sendTogether(Runnable sends) {
+    inner.sendTogether(sends);
+  }
+
+  @Override
   public boolean send(Address destination, byte[] packet) {
     boolean accepted = inner.send(destination, packet);
     if (accepted) {

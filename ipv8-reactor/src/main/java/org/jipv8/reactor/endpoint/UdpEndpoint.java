@@ -278,6 +278,12 @@ public final class UdpEndpoint implements Endpoint {
    * written to the socket or dropped and counted. Completes at once when the endpoint never opened;
    * after {@link #close()}, when the socket has been released.
    */
+  /** What {@code sends} queued reaches the event loop in one task, written with one flush. */
+  @Override
+  public void sendTogether(Runnable sends) {
+    outbound.together(sends);
+  }
+
   @Override
   public Mono<Void> flush() {
     return Mono.defer(

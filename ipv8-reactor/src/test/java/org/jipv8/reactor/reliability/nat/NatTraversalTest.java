@@ -63,10 +63,16 @@ class NatTraversalTest {
           n1.matching("HELLO " + R2).get(0).endsWith("hello from two")
               && n2.matching("HELLO " + R1).get(0).endsWith("hello from one"),
           "each greeting comes from the other router's public address");
+      // The counters are printed periodically: the greeting may come before a line that shows
+      // the puncture-request, so wait (bounded) for one.
       assertTrue(
-          n1.matching("COUNTS").stream().anyMatch(l -> !l.contains("puncture_request=0 "))
-              || n2.matching("COUNTS").stream().anyMatch(l -> !l.contains("puncture_request=0 ")),
-          "the tracker sent a puncture-request");
+          NatLab.await(
+              () ->
+                  n1.matching("COUNTS").stream().anyMatch(l -> !l.contains("puncture_request=0 "))
+                      || n2.matching("COUNTS").stream()
+                          .anyMatch(l -> !l.contains("puncture_request=0 ")),
+              Duration.ofSeconds(30)),
+          "the tracker sent a puncture-request; " + summary(n1) + "; " + summary(n2));
     } finally {
       lab.close();
     }
