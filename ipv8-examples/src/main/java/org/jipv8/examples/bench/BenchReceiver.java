@@ -25,10 +25,11 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The receiving side of one bench mode: a UDP endpoint on 127.0.0.1 (loopback guard on) and, except
  * in {@code raw}, a {@link BenchCommunity} on a single protocol thread with one verification thread
- * per available processor (one when the process is pinned to a core), its router admitting early as
- * a node's does (a full inbox refuses datagrams before they are copied: {@code INBOX_FULL}). Counts
- * what was handled per second from START (a trailing part of a second scaled to a rate), and what
- * was handled and dropped (by reason, the kernel's included) between MARK and STOP.
+ * per available processor, or, as a node's default, verifying on the protocol thread when the
+ * process has one processor (pinned to a core), its router admitting early as a node's does (a full
+ * inbox refuses datagrams before they are copied: {@code INBOX_FULL}). Counts what was handled per
+ * second from START (a trailing part of a second scaled to a rate), and what was handled and
+ * dropped (by reason, the kernel's included) between MARK and STOP.
  */
 final class BenchReceiver implements BenchChild.Role {
   /** The key under which the socket's kernel drops are reported. */
@@ -76,8 +77,8 @@ final class BenchReceiver implements BenchChild.Role {
       handled = rawCount::get;
     } else {
       protocol = Schedulers.newSingle("bench-protocol");
-      verification =
-          Schedulers.newParallel("bench-verify", Runtime.getRuntime().availableProcessors());
+      int cpus = Runtime.getRuntime().availableProcessors();
+      verification = cpus == 1 ? protocol : Schedulers.newParallel("bench-verify", cpus);
       community =
           new BenchCommunity(
               CommunitySettings.builder()
@@ -197,7 +198,9 @@ final class BenchReceiver implements BenchChild.Role {
     if (community != null) {
       community.unload().block(Duration.ofSeconds(10));
       protocol.dispose();
-      verification.dispose();
+      if (verification != protocol) {
+        verification.dispose();
+      }
     }
     endpoint.closeNow(Duration.ofSeconds(10));
   }

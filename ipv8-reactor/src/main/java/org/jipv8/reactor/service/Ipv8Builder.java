@@ -290,7 +290,8 @@ public final class Ipv8Builder {
 
   /**
    * The signature-verification pool (default: a new daemon parallel scheduler per node, one thread
-   * per core). A scheduler given here is not disposed by the node.
+   * per core; with a single core, the protocol thread, as another thread there would only add
+   * hand-offs). A scheduler given here is not disposed by the node.
    */
   public Ipv8Builder verifyScheduler(Scheduler scheduler) {
     return with(d -> d.verifyScheduler = scheduler);

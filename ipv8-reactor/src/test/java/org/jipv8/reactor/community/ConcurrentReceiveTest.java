@@ -62,45 +62,61 @@ class ConcurrentReceiveTest {
     Scheduler protocol = Schedulers.newSingle("test-protocol");
     Scheduler verification = Schedulers.newParallel("test-verify", 4);
     try {
-      MemoryEndpoint endpoint =
-          new MemoryInternet(Schedulers.immediate())
-              .endpoint(Address.ipv4("127.0.0.1", 1), Address.ipv4("127.0.0.2", 2))
-              .openNow();
-      PrivateKey mine = Keys.generate(KeyType.CURVE25519);
-      Ordered c =
-          new Ordered(
-              CommunitySettings.builder()
-                  .myPeer(Peer.own(mine, System::currentTimeMillis))
-                  .endpoint(endpoint)
-                  .protocolScheduler(protocol)
-                  .verificationScheduler(verification)
-                  .lanAddresses(LanAddressProvider.none())
-                  .build());
-      c.start().block();
-      PrivateKey sender = Keys.generate(KeyType.CURVE25519);
-      byte[] prefix = c.prefix();
-      Address from = Address.ipv4("127.0.0.9", 9);
-      // In runs of 1 to MAX_BURST datagrams, as a socket reads them.
-      int size = 1;
-      for (long i = 0; i < COUNT; ) {
-        List<byte[]> run = new java.util.ArrayList<>();
-        for (int k = 0; k < size && i < COUNT; k++, i++) {
-          run.add(Packets.encode(prefix, new Numbered(i), sender, i + 1));
-        }
-        endpoint.injectRun(from, run);
-        size = size % org.jipv8.api.endpoint.Endpoint.MAX_BURST + 1;
-      }
-      assertTrue(c.done.await(30, TimeUnit.SECONDS), "all messages handled");
-      for (int i = 0; i < COUNT; i++) {
-        assertEquals(i, c.seen.get(i), "message " + i + " in arrival order");
-      }
-      assertEquals(1, c.threads.size(), c.threads.toString());
-      assertTrue(c.threads.iterator().next().startsWith("test-protocol-"), c.threads.toString());
-      assertEquals(0, c.statistics().drops(DropReason.QUEUE_FULL));
-      c.unload().block();
+      receiveInOrder(protocol, verification);
     } finally {
       protocol.dispose();
       verification.dispose();
     }
+  }
+
+  // A node's default on one processor: the protocol thread verifies too.
+  @RepeatedTest(3)
+  void aProtocolThreadThatAlsoVerifiesHandlesEveryRunInArrivalOrder() throws InterruptedException {
+    Scheduler protocol = Schedulers.newSingle("test-protocol");
+    try {
+      receiveInOrder(protocol, protocol);
+    } finally {
+      protocol.dispose();
+    }
+  }
+
+  private static void receiveInOrder(Scheduler protocol, Scheduler verification)
+      throws InterruptedException {
+    MemoryEndpoint endpoint =
+        new MemoryInternet(Schedulers.immediate())
+            .endpoint(Address.ipv4("127.0.0.1", 1), Address.ipv4("127.0.0.2", 2))
+            .openNow();
+    PrivateKey mine = Keys.generate(KeyType.CURVE25519);
+    Ordered c =
+        new Ordered(
+            CommunitySettings.builder()
+                .myPeer(Peer.own(mine, System::currentTimeMillis))
+                .endpoint(endpoint)
+                .protocolScheduler(protocol)
+                .verificationScheduler(verification)
+                .lanAddresses(LanAddressProvider.none())
+                .build());
+    c.start().block();
+    PrivateKey sender = Keys.generate(KeyType.CURVE25519);
+    byte[] prefix = c.prefix();
+    Address from = Address.ipv4("127.0.0.9", 9);
+    // In runs of 1 to MAX_BURST datagrams, as a socket reads them.
+    int size = 1;
+    for (long i = 0; i < COUNT; ) {
+      List<byte[]> run = new java.util.ArrayList<>();
+      for (int k = 0; k < size && i < COUNT; k++, i++) {
+        run.add(Packets.encode(prefix, new Numbered(i), sender, i + 1));
+      }
+      endpoint.injectRun(from, run);
+      size = size % org.jipv8.api.endpoint.Endpoint.MAX_BURST + 1;
+    }
+    assertTrue(c.done.await(30, TimeUnit.SECONDS), "all messages handled");
+    for (int i = 0; i < COUNT; i++) {
+      assertEquals(i, c.seen.get(i), "message " + i + " in arrival order");
+    }
+    assertEquals(1, c.threads.size(), c.threads.toString());
+    assertTrue(c.threads.iterator().next().startsWith("test-protocol-"), c.threads.toString());
+    assertEquals(0, c.statistics().drops(DropReason.QUEUE_FULL));
+    c.unload().block();
   }
 }
