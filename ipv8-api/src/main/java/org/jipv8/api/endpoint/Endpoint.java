@@ -117,7 +117,8 @@ public interface Endpoint {
    * datagrams sent meanwhile by other threads go out as usual (and may take the held ones along).
    * Calls may nest (the outermost one hands on). For a thread that sends a number of datagrams in
    * one go, such as a community answering a run of requests. An exception from {@code sends} is
-   * thrown on after what it sent was handed on.
+   * thrown on after what it sent was handed on. A {@link #flush()} subscribed inside completes only
+   * after the call returned, so never wait for one there.
    *
    * <p>This default simply runs {@code sends}.
    */
