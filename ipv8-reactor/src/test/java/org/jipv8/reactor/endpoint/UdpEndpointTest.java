@@ -409,8 +409,16 @@ class UdpEndpointTest {
       a.send(b.localAddress(), java.nio.ByteBuffer.allocate(4).putInt(i).array());
     }
     waitUntilQuiet(b, sent);
-    // The last run ends with the read loop that took the last datagram.
-    waitUntil(() -> runs.stream().mapToInt(List::size).sum() == singles.size());
+    // The received counter moves before a datagram is published, and the last run ends with the
+    // read loop that took the last datagram: wait until both streams have everything counted.
+    long received = b.statistics().packetsReceived();
+    waitUntil(
+        () -> {
+          synchronized (runs) {
+            return singles.size() == received
+                && runs.stream().mapToInt(List::size).sum() == received;
+          }
+        });
 
     List<Integer> flattened = new ArrayList<>();
     synchronized (runs) {
@@ -445,6 +453,8 @@ class UdpEndpointTest {
             })
         .assertNext(got::add)
         .then(() -> waitUntilQuiet(b, 3))
+        // The received counter moves before the datagram reaches the subscriber (and overflows).
+        .then(() -> waitUntil(() -> b.statistics().drops(DropReason.RECEIVE_OVERFLOW) >= 2))
         .thenCancel()
         .verify(TIMEOUT);
 
