@@ -113,24 +113,25 @@ public final class PrefixRouter {
     }
     Objects.requireNonNull(listener, "listener");
     ByteBuffer key = ByteBuffer.wrap(prefix.clone());
+    Registration registration = new Registration(listener, endOfRun);
     synchronized (lock) {
       Map<ByteBuffer, Route> next = new HashMap<>(byPrefix);
-      next.put(key, next.getOrDefault(key, Route.NONE).with(listener, endOfRun));
+      next.put(key, next.getOrDefault(key, Route.NONE).with(registration));
       byPrefix = Map.copyOf(next);
       ensureSubscribed();
     }
-    return () -> unregister(key, listener, endOfRun);
+    return () -> unregister(key, registration);
   }
 
-  private void unregister(ByteBuffer key, Consumer<Datagram> listener, @Nullable Runnable end) {
+  private void unregister(ByteBuffer key, Registration registration) {
     synchronized (lock) {
       Route current = byPrefix.get(key);
-      if (current == null || !current.listeners().contains(listener)) {
+      if (current == null || !current.registrations().contains(registration)) {
         return;
       }
       Map<ByteBuffer, Route> next = new HashMap<>(byPrefix);
-      Route rest = current.without(listener, end);
-      if (rest.listeners().isEmpty()) {
+      Route rest = current.without(registration);
+      if (rest.registrations().isEmpty()) {
         next.remove(key);
       } else {
         next.put(key, rest);
@@ -331,28 +332,39 @@ public final class PrefixRouter {
     }
   }
 
-  /** The listeners of one prefix, and what to call after a run of datagrams reached them. */
-  private record Route(List<Consumer<Datagram>> listeners, List<Runnable> runEnds) {
-    static final Route NONE = new Route(List.of(), List.of());
+  /** One {@link #register} call: its listener, and what to call after a run reached it. */
+  private record Registration(Consumer<Datagram> listener, @Nullable Runnable endOfRun) {}
 
-    Route with(Consumer<Datagram> listener, @Nullable Runnable end) {
-      List<Consumer<Datagram>> l = new ArrayList<>(listeners);
-      l.add(listener);
-      List<Runnable> e = new ArrayList<>(runEnds);
-      if (end != null) {
-        e.add(end);
-      }
-      return new Route(List.copyOf(l), List.copyOf(e));
+  /**
+   * The registrations of one prefix, with their listeners and run ends picked out once (the router
+   * reads them for every datagram).
+   */
+  private record Route(
+      List<Registration> registrations,
+      List<Consumer<Datagram>> listeners,
+      List<Runnable> runEnds) {
+    static final Route NONE = of(List.of());
+
+    static Route of(List<Registration> registrations) {
+      return new Route(
+          List.copyOf(registrations),
+          registrations.stream().map(Registration::listener).toList(),
+          registrations.stream()
+              .map(Registration::endOfRun)
+              .filter(java.util.Objects::nonNull)
+              .toList());
     }
 
-    Route without(Consumer<Datagram> listener, @Nullable Runnable end) {
-      List<Consumer<Datagram>> l = new ArrayList<>(listeners);
-      l.remove(listener);
-      List<Runnable> e = new ArrayList<>(runEnds);
-      if (end != null) {
-        e.remove(end);
-      }
-      return new Route(List.copyOf(l), List.copyOf(e));
+    Route with(Registration registration) {
+      List<Registration> all = new ArrayList<>(registrations);
+      all.add(registration);
+      return of(all);
+    }
+
+    Route without(Registration registration) {
+      List<Registration> rest = new ArrayList<>(registrations);
+      rest.remove(registration);
+      return of(rest);
     }
   }
 }

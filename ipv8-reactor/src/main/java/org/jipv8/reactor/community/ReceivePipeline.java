@@ -94,15 +94,7 @@ final class ReceivePipeline {
           taken
               .publishOn(protocol.scheduler(), DISPATCH_PREFETCH)
               .subscribe(
-                  r -> {
-                    protocol.enter();
-                    endpoint.sendTogether(
-                        () -> {
-                          for (Datagram d : r) {
-                            dispatch.process(decode.prepare(d));
-                          }
-                        });
-                  },
+                  r -> dispatchRun(prepareRun(r)),
                   e -> log.error("{}: receive pipeline failed", owner, e)));
     } else {
       // Consecutive runs in windows of DECODE_WINDOW: each window is decoded by one verification
@@ -120,21 +112,21 @@ final class ReceivePipeline {
                   DECODE_WINDOW)
               .publishOn(protocol.scheduler(), DISPATCH_PREFETCH)
               .subscribe(
-                  prepared -> {
-                    protocol.enter();
-                    // The answers to a run leave together.
-                    endpoint.sendTogether(
-                        () -> {
-                          for (DecodeStage.Prepared p : prepared) {
-                            dispatch.process(p);
-                          }
-                        });
-                  },
-                  e -> log.error("{}: receive pipeline failed", owner, e)));
+                  this::dispatchRun, e -> log.error("{}: receive pipeline failed", owner, e)));
     }
-    Runnable endOfRun = this::endOfRun;
-    running.add(router.register(prefix, this::deliver, endOfRun));
+    running.add(router.register(prefix, this::deliver, this::endOfRun));
     running.add(router.registerInboxCheck(prefix, this::inboxFull, this::inboxHasRoom));
+  }
+
+  /** Handles a decoded run on the protocol thread; the answers to it leave together. */
+  private void dispatchRun(DecodeStage.Prepared[] prepared) {
+    protocol.enter();
+    endpoint.sendTogether(
+        () -> {
+          for (DecodeStage.Prepared p : prepared) {
+            dispatch.process(p);
+          }
+        });
   }
 
   private DecodeStage.Prepared[] prepareRun(List<Datagram> r) {

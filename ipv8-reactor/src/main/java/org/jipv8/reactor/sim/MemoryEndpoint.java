@@ -1,6 +1,7 @@
 package org.jipv8.reactor.sim;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -115,17 +116,7 @@ public final class MemoryEndpoint implements Endpoint {
   }
 
   void deliver(Address source, byte[] data) {
-    if (!open) {
-      closedDrops.incrementAndGet();
-      return;
-    }
-    packetsReceived.incrementAndGet();
-    bytesReceived.addAndGet(data.length);
-    Datagram datagram = new Datagram(source, data);
-    synchronized (received) {
-      received.tryEmitNext(datagram);
-      runs.tryEmitNext(List.of(datagram));
-    }
+    deliverRun(source, List.of(data));
   }
 
   /** Injects a datagram as if it came from {@code source} (delivered synchronously). */
@@ -139,6 +130,10 @@ public final class MemoryEndpoint implements Endpoint {
    * of what a run changes). Delivered synchronously; nothing arrives while closed.
    */
   public void injectRun(Address source, List<byte[]> data) {
+    deliverRun(source, data.stream().map(byte[]::clone).toList());
+  }
+
+  private void deliverRun(Address source, List<byte[]> data) {
     if (!open) {
       closedDrops.addAndGet(data.size());
       return;
@@ -148,11 +143,11 @@ public final class MemoryEndpoint implements Endpoint {
       for (byte[] d : data) {
         packetsReceived.incrementAndGet();
         bytesReceived.addAndGet(d.length);
-        Datagram datagram = new Datagram(source, d.clone());
+        Datagram datagram = new Datagram(source, d);
         run.add(datagram);
         received.tryEmitNext(datagram);
       }
-      runs.tryEmitNext(List.copyOf(run));
+      runs.tryEmitNext(Collections.unmodifiableList(run));
     }
   }
 
