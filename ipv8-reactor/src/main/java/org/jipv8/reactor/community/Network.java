@@ -320,7 +320,8 @@ public final class Network {
 
   /** The verified peer with that serialised public key, or null. Any thread. */
   public Peer getVerifiedByPublicKeyBin(byte[] publicKeyBin) {
-    return view.byKey().get(new NetworkKey(publicKeyBin.clone()));
+    // A lookup key is not kept by the map, so the caller's array needs no copy.
+    return view.byKey().get(new NetworkKey(publicKeyBin));
   }
 
   /**

@@ -125,7 +125,9 @@ final class Subscribers implements Taps, Network.PeerObserver {
 
   @Override
   public void onServicesDiscovered(Peer peer, Collection<CommunityId> services) {
-    if (services.contains(communityId)) {
+    // Services are only ever added, so a member that serves this community again stays a member:
+    // its recheck would change nothing. Every introduction-request of a known peer comes here.
+    if (services.contains(communityId) && !(protocol.isCurrent() && members.contains(peer))) {
       later(peer);
     }
   }

@@ -314,6 +314,39 @@ class ReactiveApiTest {
     }
   }
 
+  @Test
+  void aMemberDiscoveredAgainIsNoNewEventButAfterItsRemovalItIsAddedAgain() {
+    try (TestNetwork net = TestNetwork.create()) {
+      TestNode na = net.node();
+      Plain a = na.add(Plain::new);
+      Collector<PeerEvent> events = new Collector<>();
+      events.follow(a.peers());
+      Peer other =
+          new Peer(net.node().myPeer().publicKey(), Address.ipv4("127.0.3.1", 1), true, () -> 0L);
+      na.network().addVerifiedPeer(other);
+      na.network().discoverServices(other, List.of(ID));
+      net.advance();
+      // Every introduction-request of a member discovers its services again.
+      for (int i = 0; i < 3; i++) {
+        na.network().discoverServices(other, List.of(ID));
+        net.advance();
+      }
+      assertEquals(List.of(new PeerEvent(PeerEvent.Kind.ADDED, other)), events.items);
+
+      na.network().removePeer(other);
+      net.advance();
+      na.network().addVerifiedPeer(other);
+      na.network().discoverServices(other, List.of(ID));
+      net.advance();
+      assertEquals(
+          List.of(
+              new PeerEvent(PeerEvent.Kind.ADDED, other),
+              new PeerEvent(PeerEvent.Kind.REMOVED, other),
+              new PeerEvent(PeerEvent.Kind.ADDED, other)),
+          events.items);
+    }
+  }
+
   // ---------------------------------------------------------------- send
 
   @Test
