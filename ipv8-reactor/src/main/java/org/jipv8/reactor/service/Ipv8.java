@@ -15,6 +15,7 @@ import org.jipv8.api.config.Ipv8Configuration;
 import org.jipv8.api.discovery.DiscoveryStrategy;
 import org.jipv8.api.endpoint.Endpoint;
 import org.jipv8.api.peer.Peer;
+import org.jipv8.api.peer.ThreadConfinement;
 import org.jipv8.reactor.community.Community;
 import org.jipv8.reactor.community.Network;
 import org.jipv8.reactor.discovery.StrategyScheduler;
@@ -112,8 +113,8 @@ public final class Ipv8 {
                 new IllegalStateException(
                     "this node was already started; build a new Ipv8 to start again"));
           }
-          return endpoint
-              .open()
+          return confineNetwork()
+              .then(endpoint.open())
               .then(
                   Flux.fromIterable(overlays)
                       .filter(Community.class::isInstance)
@@ -138,6 +139,21 @@ public final class Ipv8 {
               .onErrorResume(e -> stop().onErrorResume(s -> Mono.empty()).then(Mono.error(e)))
               .doOnCancel(() -> stop().subscribe(null, e -> log.debug("stop failed", e)));
         });
+  }
+
+  /**
+   * From a started node's first protocol task on, the network belongs to the protocol thread: its
+   * mutators assert they run there, and other threads read its published view. Only for the node's
+   * own protocol scheduler, which is one known thread; a scheduler the caller supplied (virtual
+   * time, for instance) may run its tasks on any thread.
+   */
+  private Mono<Void> confineNetwork() {
+    if (!schedulers.ownsProtocol()) {
+      return Mono.empty();
+    }
+    return Mono.<Void>fromRunnable(
+            () -> network.confineTo(ThreadConfinement.toThread(Thread.currentThread())))
+        .subscribeOn(schedulers.protocol());
   }
 
   /**
