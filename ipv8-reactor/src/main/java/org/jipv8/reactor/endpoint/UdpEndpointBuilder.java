@@ -138,7 +138,7 @@ public final class UdpEndpointBuilder {
    * How long the socket stops reading after a read that took less than a full run while datagrams
    * arrive closely (less than this apart), so that a steady stream is read, and handed through the
    * receive path, in runs rather than one datagram at a time; a datagram then waits at most this
-   * long in the socket's buffer. Traffic sparser than that is read at once. Default 1 ms; {@link
+   * long in the socket's buffer. Traffic sparser than that is read at once. Default 2 ms; {@link
    * Duration#ZERO} reads every datagram as soon as it arrives.
    *
    * @throws IllegalArgumentException when negative or longer than 10 ms
@@ -148,7 +148,7 @@ public final class UdpEndpointBuilder {
     if (coalescing.isNegative()
         || coalescing.compareTo(UdpEndpointConfig.MAX_RECEIVE_COALESCING) > 0) {
       throw new IllegalArgumentException(
-          "receiveCoalescing must be between 0 (off) and 10 ms (default 1 ms), was " + coalescing);
+          "receiveCoalescing must be between 0 (off) and 10 ms (default 2 ms), was " + coalescing);
     }
     UdpEndpointBuilder b = new UdpEndpointBuilder(this);
     b.receiveCoalescing = coalescing;

@@ -26,7 +26,7 @@ class UdpEndpointBuilderTest {
     assertEquals(1, c.portAttempts());
     assertTrue(c.ipv6Only());
     assertTrue(c.outboundQueueCapacity() > 0);
-    assertEquals(java.time.Duration.ofMillis(1), c.receiveCoalescing());
+    assertEquals(java.time.Duration.ofMillis(2), c.receiveCoalescing());
     assertEquals(
         java.time.Duration.ZERO,
         UdpEndpoint.builder()
