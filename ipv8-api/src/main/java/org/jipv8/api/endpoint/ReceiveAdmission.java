@@ -17,9 +17,10 @@ import org.jipv8.api.messaging.DropReason;
  * <p>Backpressure: when {@link #admit} refuses a datagram as {@link DropReason#INBOX_FULL}, a
  * socket endpoint stops reading (so a flood costs neither a read nor a copy: the operating system's
  * buffer holds what arrives, and drops what does not fit, counted as kernel drops) and asks {@link
- * #hasRoomFor} about the refused datagram about once a millisecond until it answers true, then
- * reads on. It never pauses longer than {@value #MAX_READ_PAUSE_MILLIS} ms at a time, so a receiver
- * that stays full cannot keep the socket from the node's other receivers.
+ * #hasRoomFor} about the refused datagram 1 ms after the refusal and then at doubling intervals (3,
+ * 7, 15, 31 ms after it) until it answers true, then reads on. It never pauses longer than {@value
+ * #MAX_READ_PAUSE_MILLIS} ms at a time, so a receiver that stays full cannot keep the socket from
+ * the node's other receivers.
  */
 @FunctionalInterface
 public interface ReceiveAdmission {

@@ -60,8 +60,8 @@ public record UdpEndpointConfig(
   public static final int DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK = 512 * 1024;
 
   /**
-   * Default receive coalescing: 2 ms. At a steady 10,000 signed datagrams/s (ipv8 bench, receiver on
-   * one core) the receiver's CPU outside the signature checks was 3.7 us per datagram with 2 ms
+   * Default receive coalescing: 2 ms. At a steady 10,000 signed datagrams/s (ipv8 bench, receiver
+   * on one core) the receiver's CPU outside the signature checks was 3.7 us per datagram with 2 ms
    * against 4.8 us with 1 ms; 4 ms gained nothing more, as a run holds at most 32 datagrams.
    */
   public static final Duration DEFAULT_RECEIVE_COALESCING = Duration.ofMillis(2);
