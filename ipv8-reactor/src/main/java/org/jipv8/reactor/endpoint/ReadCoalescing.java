@@ -12,7 +12,10 @@ import org.jipv8.api.endpoint.Endpoint;
  * one run ({@link Endpoint#receiveBursts()}) and crosses each thread of the receive path once. A
  * datagram then waits at most the coalescing time in the socket's buffer. Coalescing goes on while
  * a pause gathers at least two datagrams and stops when it gathers fewer, so sparse traffic is read
- * at once and costs no timer.
+ * at once and costs no timer. A pause lasts no longer than a full run takes to arrive at the rate
+ * the last read saw, so a fast stream never piles up in the kernel's buffer (which would drop
+ * datagrams); a stream that brings a full run within {@value #MIN_PAUSE_MICROS} us is not paused at
+ * all, as its reads come in runs anyway.
  *
  * <p>Why: at a few thousand datagrams per second each datagram otherwise wakes the event loop and
  * every thread after it on its own, and on one core those wake-ups cost as much as the work.
@@ -20,11 +23,15 @@ import org.jipv8.api.endpoint.Endpoint;
  * <p>Threading: one instance per channel, used on that channel's event loop only.
  */
 final class ReadCoalescing {
+  /** The shortest pause worth a timer; denser streams are read as they come. */
+  static final long MIN_PAUSE_MICROS = 20;
+
   private final Channel channel;
   private final long nanos;
   private final ReadPause pause;
   private final LongSupplier clock;
   private long lastReadEnd;
+  private long pausedAt;
   private boolean waiting;
   private boolean afterWait;
 
@@ -51,18 +58,28 @@ final class ReadCoalescing {
       return;
     }
     long now = clock.getAsLong();
-    boolean close = now - lastReadEnd < nanos;
+    long previousEnd = lastReadEnd;
+    boolean close = now - previousEnd < nanos;
     boolean gathered = afterWait;
     afterWait = false;
     lastReadEnd = now;
     if (waiting || datagrams == 0 || datagrams >= Endpoint.MAX_BURST || pause.paused()) {
       return;
     }
-    if (gathered ? datagrams >= 2 : close) {
-      waiting = true;
-      channel.config().setAutoRead(false);
-      channel.eventLoop().schedule(this::resume, nanos, TimeUnit.NANOSECONDS);
+    if (!(gathered ? datagrams >= 2 : close)) {
+      return;
     }
+    // What this read brought arrived since the last read ended (or since the pause began).
+    long arrivedIn = Math.max(1, now - (gathered ? pausedAt : previousEnd));
+    long fullRun = arrivedIn * Endpoint.MAX_BURST / datagrams;
+    long pauseNanos = Math.min(nanos, fullRun);
+    if (pauseNanos < TimeUnit.MICROSECONDS.toNanos(MIN_PAUSE_MICROS)) {
+      return;
+    }
+    waiting = true;
+    pausedAt = now;
+    channel.config().setAutoRead(false);
+    channel.eventLoop().schedule(this::resume, pauseNanos, TimeUnit.NANOSECONDS);
   }
 
   private void resume() {

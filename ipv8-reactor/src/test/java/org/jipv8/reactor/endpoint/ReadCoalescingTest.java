@@ -57,6 +57,27 @@ class ReadCoalescingTest {
   }
 
   @Test
+  void aFastStreamPausesOnlyAsLongAsAFullRunTakesToArriveAndADenseOneNotAtAll() {
+    ReadCoalescing c = coalescing(2 * MS);
+    c.endOfRead(1);
+    // Eight datagrams in 0.05 ms: 32 arrive in 0.2 ms, so a 2 ms pause would let the kernel's
+    // buffer fill with 320.
+    advance(MS / 20);
+    c.endOfRead(8);
+    assertFalse(reading());
+    advance(MS / 5 - 1);
+    assertFalse(reading());
+    advance(1);
+    assertTrue(reading(), "the pause ends once a full run can have arrived");
+    // The pause gathered 32 in 0.2 ms again: read on. Then 16 in 0.005 ms: 32 in 0.01 ms, less
+    // than the shortest pause worth a timer.
+    c.endOfRead(Endpoint.MAX_BURST);
+    advance(MS / 200);
+    c.endOfRead(16);
+    assertTrue(reading(), "a stream this dense is read as it comes");
+  }
+
+  @Test
   void sparseReadsAndFullRunsNeverPause() {
     ReadCoalescing c = coalescing(MS);
     for (int i = 0; i < 5; i++) {
