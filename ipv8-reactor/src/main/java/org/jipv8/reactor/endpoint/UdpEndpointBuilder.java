@@ -135,8 +135,9 @@ public final class UdpEndpointBuilder {
   }
 
   /**
-   * How long the socket stops reading after a read that took less than a full run while datagrams
-   * arrive closely (less than this apart), so that a steady stream is read, and handed through the
+   * The longest the socket stops reading after a read that took less than a full run while
+   * datagrams arrive closely (less than this apart; the pause ends sooner when a full run arrives
+   * sooner at the rate of that read), so that a steady stream is read, and handed through the
    * receive path, in runs rather than one datagram at a time; a datagram then waits at most this
    * long in the socket's buffer. Traffic sparser than that is read at once. Default 2 ms; {@link
    * Duration#ZERO} reads every datagram as soon as it arrives.
