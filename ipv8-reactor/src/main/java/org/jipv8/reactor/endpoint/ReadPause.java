@@ -33,7 +33,10 @@ import org.jipv8.api.endpoint.ReceiveAdmission;
  * <p>Threading: one instance per channel, used on that channel's event loop only.
  */
 final class ReadPause {
-  /** The first check after a refusal; each further one waits twice as long as the one before. */
+  /**
+   * The first check after a refusal; each further one comes this much later than the pause has
+   * lasted so far, which doubles the interval: 1, 3, 7, 15, 31 ms after the refusal.
+   */
   static final long FIRST_CHECK_MICROS = 1_000;
 
   private static final long MAX_PAUSE_NANOS =
@@ -45,7 +48,6 @@ final class ReadPause {
   private final LongSupplier clock;
   private byte[] probe;
   private long pausedAt;
-  private long nextCheckMicros;
 
   ReadPause(Channel channel, Predicate<ByteBuffer> hasRoom, EndpointCounters counters) {
     this(channel, hasRoom, counters, System::nanoTime);
@@ -77,7 +79,6 @@ final class ReadPause {
     refused.getBytes(refused.readerIndex(), copy);
     probe = copy;
     pausedAt = clock.getAsLong();
-    nextCheckMicros = FIRST_CHECK_MICROS;
     counters.recordReadPause();
     // Netty's read loop checks auto-read before every further datagram, so this stops it now.
     channel.config().setAutoRead(false);
@@ -85,9 +86,9 @@ final class ReadPause {
   }
 
   private void schedule() {
-    long untilLimit = MAX_PAUSE_NANOS - (clock.getAsLong() - pausedAt);
-    long delay = Math.max(1, Math.min(TimeUnit.MICROSECONDS.toNanos(nextCheckMicros), untilLimit));
-    nextCheckMicros *= 2;
+    long pausedFor = clock.getAsLong() - pausedAt;
+    long next = pausedFor + TimeUnit.MICROSECONDS.toNanos(FIRST_CHECK_MICROS);
+    long delay = Math.max(1, Math.min(next, MAX_PAUSE_NANOS - pausedFor));
     channel.eventLoop().schedule(this::check, delay, TimeUnit.NANOSECONDS);
   }
 

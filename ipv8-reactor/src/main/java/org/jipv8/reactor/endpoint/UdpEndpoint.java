@@ -273,17 +273,17 @@ public final class UdpEndpoint implements Endpoint {
     return outbound.enqueue(admission.recipientOf(destination), packet, sink);
   }
 
-  /**
-   * Completes when every datagram accepted by {@link #send} before the subscription has been
-   * written to the socket or dropped and counted. Completes at once when the endpoint never opened;
-   * after {@link #close()}, when the socket has been released.
-   */
   /** What {@code sends} queued reaches the event loop in one task, written with one flush. */
   @Override
   public void sendTogether(Runnable sends) {
     outbound.together(sends);
   }
 
+  /**
+   * Completes when every datagram accepted by {@link #send} before the subscription has been
+   * written to the socket or dropped and counted. Completes at once when the endpoint never opened;
+   * after {@link #close()}, when the socket has been released.
+   */
   @Override
   public Mono<Void> flush() {
     return Mono.defer(

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.Unpooled;
-import io.netty.channel.embedded.EmbeddedChannel;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jipv8.api.endpoint.Endpoint;
 import org.junit.jupiter.api.Test;
 
@@ -15,31 +12,23 @@ import org.junit.jupiter.api.Test;
  * channel's clock and the coalescing clock are moved by hand: nothing here waits.
  */
 class ReadCoalescingTest {
-  private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+  private static final long MS = FrozenChannel.MS;
 
-  private final EmbeddedChannel channel = new EmbeddedChannel();
-  private final AtomicLong now = new AtomicLong(1_000 * MS);
+  private final FrozenChannel frozen = new FrozenChannel();
   private boolean room;
   private final ReadPause pause =
-      new ReadPause(channel, b -> room, new EndpointCounters(), now::get);
-
-  ReadCoalescingTest() {
-    channel.freezeTime();
-  }
+      new ReadPause(frozen.channel, b -> room, new EndpointCounters(), frozen.clock());
 
   private ReadCoalescing coalescing(long nanos) {
-    return new ReadCoalescing(channel, nanos, pause, now::get);
+    return new ReadCoalescing(frozen.channel, nanos, pause, frozen.clock());
   }
 
-  /** Moves both clocks and runs the channel's timers that are due. */
   private void advance(long nanos) {
-    now.addAndGet(nanos);
-    channel.advanceTimeBy(nanos, TimeUnit.NANOSECONDS);
-    channel.runScheduledPendingTasks();
+    frozen.advance(nanos);
   }
 
   private boolean reading() {
-    return channel.config().isAutoRead();
+    return frozen.reading();
   }
 
   @Test

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.Unpooled;
-import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.jipv8.api.endpoint.ReceiveAdmission;
 import org.junit.jupiter.api.Test;
@@ -22,45 +19,34 @@ import org.junit.jupiter.api.Test;
  * in steps of 0.1 ms: nothing here waits.
  */
 class ReadPauseTest {
-  private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
-  private static final long STEP = MS / 10;
+  private static final long MS = FrozenChannel.MS;
 
-  private final EmbeddedChannel channel = new EmbeddedChannel();
-  private final AtomicLong now = new AtomicLong(1_000 * MS);
+  private final FrozenChannel frozen = new FrozenChannel();
   private final List<Long> checks = new ArrayList<>();
   private long refusedAt;
 
-  ReadPauseTest() {
-    channel.freezeTime();
-  }
-
   private ReadPause pause(Predicate<ByteBuffer> room) {
     return new ReadPause(
-        channel,
+        frozen.channel,
         b -> {
-          checks.add(now.get() - refusedAt);
+          checks.add(frozen.now() - refusedAt);
           return room.test(b);
         },
         new EndpointCounters(),
-        now::get);
+        frozen.clock());
   }
 
   private void refuse(ReadPause pause) {
-    refusedAt = now.get();
+    refusedAt = frozen.now();
     pause.begin(Unpooled.wrappedBuffer(new byte[] {1, 2, 3}));
   }
 
-  /** Moves both clocks by {@code nanos} in steps, running the timers that fall due. */
   private void advance(long nanos) {
-    for (long done = 0; done < nanos; done += STEP) {
-      now.addAndGet(STEP);
-      channel.advanceTimeBy(STEP, TimeUnit.NANOSECONDS);
-      channel.runScheduledPendingTasks();
-    }
+    frozen.advance(nanos);
   }
 
   private boolean reading() {
-    return channel.config().isAutoRead();
+    return frozen.reading();
   }
 
   @Test
@@ -103,14 +89,14 @@ class ReadPauseTest {
     // From a consumer that drains a quarter within the first check to one that never gets there.
     for (long perSecond = 200; perSecond <= 3_000_000; perSecond = perSecond * 3 / 2) {
       checks.clear();
-      channel.config().setAutoRead(true);
+      frozen.channel.config().setAutoRead(true);
       long rate = perSecond;
       long[] queued = {refusedWith};
       ReadPause pause =
           pause(
               b -> {
                 queued[0] =
-                    Math.max(0, refusedWith - rate * (now.get() - refusedAt) / 1_000_000_000L);
+                    Math.max(0, refusedWith - rate * (frozen.now() - refusedAt) / 1_000_000_000L);
                 return queued[0] <= roomAt;
               });
       refuse(pause);
