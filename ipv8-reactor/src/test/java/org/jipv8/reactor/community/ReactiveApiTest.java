@@ -293,6 +293,14 @@ class ReactiveApiTest {
     }
   }
 
+  /** A verified peer of {@code node}'s network that no community of it has met (yet). */
+  private static Peer verifiedStranger(TestNetwork net, TestNode node) {
+    Peer other =
+        new Peer(net.node().myPeer().publicKey(), Address.ipv4("127.0.3.1", 1), true, () -> 0L);
+    node.network().addVerifiedPeer(other);
+    return other;
+  }
+
   @Test
   void aVerifiedPeerOfAnotherCommunityIsNoPeerEvent() {
     try (TestNetwork net = TestNetwork.create()) {
@@ -300,9 +308,7 @@ class ReactiveApiTest {
       Plain a = na.add(Plain::new);
       Collector<PeerEvent> events = new Collector<>();
       events.follow(a.peers());
-      Peer other =
-          new Peer(net.node().myPeer().publicKey(), Address.ipv4("127.0.3.1", 1), true, () -> 0L);
-      na.network().addVerifiedPeer(other);
+      Peer other = verifiedStranger(net, na);
       na.network()
           .discoverServices(
               other, List.of(CommunityId.fromHex("ffffffffffffffffffffffffffffffffffffffff")));
@@ -321,9 +327,7 @@ class ReactiveApiTest {
       Plain a = na.add(Plain::new);
       Collector<PeerEvent> events = new Collector<>();
       events.follow(a.peers());
-      Peer other =
-          new Peer(net.node().myPeer().publicKey(), Address.ipv4("127.0.3.1", 1), true, () -> 0L);
-      na.network().addVerifiedPeer(other);
+      Peer other = verifiedStranger(net, na);
       na.network().discoverServices(other, List.of(ID));
       net.advance();
       // Every introduction-request of a member discovers its services again.
