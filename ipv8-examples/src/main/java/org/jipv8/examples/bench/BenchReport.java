@@ -39,7 +39,10 @@ public final class BenchReport {
    * of {@code per_second}), {@code "first_3_s_vs_warm"} and {@code "first_3_cpu_s_vs_warm"} (see
    * {@link WarmUp}, null when unknown). A paced run ({@code --rate}) adds {@code
    * "cpu_per_message_vs_verify"} to every mode: the receiver's CPU seconds per handled message over
-   * the cost of one verification ({@code 1 / verify_per_s}), null when nothing was handled.
+   * the cost of one verification ({@code 1 / verify_per_s}), null when nothing was handled. In
+   * {@code "limits"}, {@code "verify_first_3_s_vs_warm"}: the signature check alone in the first
+   * seconds of a fresh JVM on the receiver's core against its warm rate (see {@link
+   * SignatureLimits}), the bound for a mode's own {@code first_3_s_vs_warm}.
    */
   public Map<String, Object> json() {
     Map<String, Object> modes = new LinkedHashMap<>();
@@ -65,6 +68,8 @@ public final class BenchReport {
     Map<String, Object> limits = new LinkedHashMap<>();
     limits.put("verify_per_s", Math.round(limit(RunResult::verifyPerSecond).median()));
     limits.put("sign_per_s", Math.round(limit(RunResult::signPerSecond).median()));
+    limits.put(
+        "verify_first_3_s_vs_warm", finite3(limit(RunResult::verifyFirstSecondsVsWarm).median()));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("modes", modes);
     out.put("limits", limits);
@@ -129,9 +134,11 @@ public final class BenchReport {
     b.append(
         String.format(
             Locale.ROOT,
-            "limits (one thread, Bouncy Castle Ed25519, per CPU second): verify %s/s, sign %s/s%n",
+            "limits (one thread, Bouncy Castle Ed25519, per CPU second): verify %s/s, sign %s/s;"
+                + " verify alone in a fresh JVM on the receiver's core: first 3 s %s%n",
             range(verify, "%,.0f"),
-            range(sign, "%,.0f")));
+            range(sign, "%,.0f"),
+            range(limit(RunResult::verifyFirstSecondsVsWarm), "%.2fx")));
     targets(b, verify.median(), sign.median());
     return b.toString();
   }

@@ -8,8 +8,14 @@ import java.util.Map;
  * @param modes the modes' outcomes, in run order
  * @param verifyPerSecond Bouncy Castle's single-thread Ed25519 verifications per second
  * @param signPerSecond Bouncy Castle's single-thread Ed25519 signatures per second
+ * @param verifyFirstSecondsVsWarm the verify rate of a fresh JVM's first seconds on the receiver's
+ *     core over {@code verifyPerSecond}; NaN when unknown
  */
-record RunResult(Map<BenchMode, ModeRun> modes, double verifyPerSecond, double signPerSecond) {
+record RunResult(
+    Map<BenchMode, ModeRun> modes,
+    double verifyPerSecond,
+    double signPerSecond,
+    double verifyFirstSecondsVsWarm) {
   RunResult {
     modes = Map.copyOf(modes);
   }
