@@ -14,7 +14,9 @@ import org.jipv8.api.keys.PublicKey;
  * <p>Only the canonical 74-byte form is accepted. py-ipv8 ignores bytes after the 64 key bytes; we
  * refuse them so one identity cannot appear under several encodings (spec wire-protocol 4.6). The
  * Ed25519 point is decoded once, here, so that each verification only does the signature
- * arithmetic.
+ * arithmetic. A key that verifies more than a few signatures gets a {@link PrecomputedVerifier} (a
+ * table of its multiples, within a process-wide budget, see {@link KeyTables}); a signature it does
+ * not accept still goes to Bouncy Castle, whose answer is final.
  */
 final class Curve25519PublicKey implements PublicKey {
   static final byte[] PREFIX = "LibNaCLPK:".getBytes(StandardCharsets.US_ASCII);
@@ -25,6 +27,10 @@ final class Curve25519PublicKey implements PublicKey {
   private final byte[] ed25519;
   // Null when the Ed25519 half is not a valid point of prime order: every verification fails.
   private final Ed25519.PublicPoint point;
+  // Set once, by whichever verifying thread builds it; read without a lock.
+  private volatile PrecomputedVerifier precomputed;
+  // Racy on purpose: it only decides when to try building the table.
+  private int verifications;
 
   private Curve25519PublicKey(byte[] bin) {
     this.bin = bin;
@@ -89,7 +95,20 @@ final class Curve25519PublicKey implements PublicKey {
         || message.length - offset < length) {
       return false;
     }
+    PrecomputedVerifier fast = precomputed;
+    if (fast == null && KeyTables.due(++verifications)) {
+      fast = KeyTables.build(this, ed25519);
+      precomputed = fast;
+    }
+    if (fast != null && fast.accepts(message, offset, length, signature, signatureOffset)) {
+      return true;
+    }
     return Ed25519.verify(signature, signatureOffset, point, message, offset, length);
+  }
+
+  /** Whether this key has its table of multiples yet (tests). */
+  boolean hasPrecomputed() {
+    return precomputed != null;
   }
 
   /** The raw 32-byte Ed25519 public key. */
