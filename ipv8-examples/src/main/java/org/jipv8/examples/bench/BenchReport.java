@@ -42,7 +42,8 @@ public final class BenchReport {
    * the cost of one verification ({@code 1 / verify_per_s}), null when nothing was handled. In
    * {@code "limits"}, {@code "verify_first_3_s_vs_warm"}: the signature check alone in the first
    * seconds of a fresh JVM on the receiver's core against its warm rate (see {@link
-   * SignatureLimits}), the bound for a mode's own {@code first_3_s_vs_warm}.
+   * SignatureLimits}), the bound for a mode's own {@code first_3_s_vs_warm}, and {@code
+   * "verify_engine_per_s"}: the engine's own verify rate for a key it has seen before.
    */
   public Map<String, Object> json() {
     Map<String, Object> modes = new LinkedHashMap<>();
@@ -70,6 +71,7 @@ public final class BenchReport {
     limits.put("sign_per_s", Math.round(limit(RunResult::signPerSecond).median()));
     limits.put(
         "verify_first_3_s_vs_warm", finite3(limit(RunResult::verifyFirstSecondsVsWarm).median()));
+    limits.put("verify_engine_per_s", Math.round(limit(RunResult::engineVerifyPerSecond).median()));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("modes", modes);
     out.put("limits", limits);
@@ -135,10 +137,12 @@ public final class BenchReport {
         String.format(
             Locale.ROOT,
             "limits (one thread, Bouncy Castle Ed25519, per CPU second): verify %s/s, sign %s/s;"
-                + " verify alone in a fresh JVM on the receiver's core: first 3 s %s%n",
+                + " verify alone in a fresh JVM on the receiver's core: first 3 s %s;"
+                + " the engine's verify for a key seen before: %s/s%n",
             range(verify, "%,.0f"),
             range(sign, "%,.0f"),
-            range(limit(RunResult::verifyFirstSecondsVsWarm), "%.2fx")));
+            range(limit(RunResult::verifyFirstSecondsVsWarm), "%.2fx"),
+            range(limit(RunResult::engineVerifyPerSecond), "%,.0f")));
     targets(b, verify.median(), sign.median());
     return b.toString();
   }

@@ -72,7 +72,8 @@ public final class BenchRunner {
               modes,
               number(limits.get("verify_per_s")),
               number(limits.get("sign_per_s")),
-              number(limits.get("verify_first_3_s_vs_warm"))));
+              number(limits.get("verify_first_3_s_vs_warm")),
+              number(limits.get("verify_engine_per_s"))));
     }
     return runs;
   }

@@ -10,12 +10,15 @@ import java.util.Map;
  * @param signPerSecond Bouncy Castle's single-thread Ed25519 signatures per second
  * @param verifyFirstSecondsVsWarm the verify rate of a fresh JVM's first seconds on the receiver's
  *     core over {@code verifyPerSecond}; NaN when unknown
+ * @param engineVerifyPerSecond the engine's own single-thread verifications per second for a key it
+ *     has seen before (its precomputed key table); NaN when unknown
  */
 record RunResult(
     Map<BenchMode, ModeRun> modes,
     double verifyPerSecond,
     double signPerSecond,
-    double verifyFirstSecondsVsWarm) {
+    double verifyFirstSecondsVsWarm,
+    double engineVerifyPerSecond) {
   RunResult {
     modes = Map.copyOf(modes);
   }

@@ -30,7 +30,7 @@ class BenchCommandTest {
           "first_3_cpu_s_vs_warm");
 
   private static final Set<String> LIMIT_FIELDS =
-      Set.of("verify_per_s", "sign_per_s", "verify_first_3_s_vs_warm");
+      Set.of("verify_per_s", "sign_per_s", "verify_first_3_s_vs_warm", "verify_engine_per_s");
 
   private final CliRun cli = new CliRun();
 
@@ -75,6 +75,7 @@ class BenchCommandTest {
     assertTrue(limits.get("sign_per_s").asDouble() > 0);
     // The limits child always checks signatures for its first 3 s, so this is never unknown.
     assertTrue(limits.get("verify_first_3_s_vs_warm").asDouble() > 0, limits.toString());
+    assertTrue(limits.get("verify_engine_per_s").asDouble() > 0, limits.toString());
   }
 
   @Test

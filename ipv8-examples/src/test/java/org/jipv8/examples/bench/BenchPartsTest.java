@@ -33,7 +33,7 @@ class BenchPartsTest {
   void cpuPerMessageIsTheReceiversCpuOverOneVerification() {
     // 20,000 messages in 2 s on 1.5 CPU s, one verification costs 1/20,000 s: 1.5x.
     ModeRun m = new ModeRun(10_000, 10_000, Map.of(), 0.5, 1.5, List.of(10_000L), 2, List.of(0.75));
-    RunResult r = new RunResult(Map.of(BenchMode.SIGNED, m), 20_000, 40_000, 0.7);
+    RunResult r = new RunResult(Map.of(BenchMode.SIGNED, m), 20_000, 40_000, 0.7, 36_000);
     assertEquals(1.5, BenchReport.cpuPerMessageVsVerify(r, m), 1e-9);
     ModeRun none = new ModeRun(10_000, 0, Map.of(), 0.5, 1.5, List.of(0L), 2, List.of(0.75));
     assertTrue(Double.isNaN(BenchReport.cpuPerMessageVsVerify(r, none)));
@@ -72,7 +72,8 @@ class BenchPartsTest {
     ModeRun m =
         new ModeRun(
             10_000, 10_000, Map.of("KERNEL", 3L), 0.5, 1.5, List.of(9_000L), 2, List.of(0.75));
-    List<RunResult> runs = List.of(new RunResult(Map.of(BenchMode.SIGNED, m), 20_000, 40_000, 0.7));
+    List<RunResult> runs =
+        List.of(new RunResult(Map.of(BenchMode.SIGNED, m), 20_000, 40_000, 0.7, 36_000));
     BenchOptions paced =
         new BenchOptions(
             2, 0, 1, 10_000, List.of(BenchMode.SIGNED), false, false, List.of(), false);
@@ -94,15 +95,17 @@ class BenchPartsTest {
     ModeRun m = new ModeRun(10_000, 9_000, Map.of(), 0.5, 1.5, List.of(9_000L), 2, List.of(0.75));
     List<RunResult> runs =
         List.of(
-            new RunResult(Map.of(BenchMode.SIGNED, m), 20_000, 40_000, 0.7),
-            new RunResult(Map.of(BenchMode.SIGNED, m), 20_000, 40_000, 0.65),
-            new RunResult(Map.of(BenchMode.SIGNED, m), 20_000, 40_000, 0.72));
+            new RunResult(Map.of(BenchMode.SIGNED, m), 20_000, 40_000, 0.7, 36_000),
+            new RunResult(Map.of(BenchMode.SIGNED, m), 20_000, 40_000, 0.65, 36_000),
+            new RunResult(Map.of(BenchMode.SIGNED, m), 20_000, 40_000, 0.72, 36_000));
     BenchOptions flood =
         new BenchOptions(2, 0, 3, 0, List.of(BenchMode.SIGNED), false, false, List.of(), false);
     BenchReport report = new BenchReport(flood, runs, Cores.NONE);
     Map<?, ?> limits = (Map<?, ?>) report.json().get("limits");
     assertEquals(0.7, limits.get("verify_first_3_s_vs_warm"));
     assertTrue(report.table().contains("first 3 s 0.70x (0.65x-0.72x)"), report.table());
+    assertEquals(36_000L, limits.get("verify_engine_per_s"));
+    assertTrue(report.table().contains("seen before: 36,000 (36,000-36,000)/s"), report.table());
   }
 
   @Test
