@@ -11,11 +11,12 @@ import org.bouncycastle.crypto.digests.SHA512Digest;
  *
  * <p>It never decides a rejection. Whatever it accepts, Bouncy Castle accepts too: A has passed
  * Bouncy Castle's full validation (a point of prime order L), so R' lies in the prime-order
- * subgroup, R is its canonical encoding, and Bouncy Castle's check of [v1]([S]B - R) = [v0]A with
- * v0 = k * v1 mod L holds for every such R. When it does not accept, the caller asks Bouncy Castle,
- * whose answer is final; so the two never disagree, and the differential test holds it to that.
- * Variable time, which is fine for a verification: all its inputs are public. Thread-safe: the
- * tables are immutable and each call works on its own points.
+ * subgroup, R is its canonical encoding, S is canonical, and the equation Bouncy Castle tests, [S]B
+ * = R + [k]A (evaluated there as v1 * ([S]B - R) = v0 * A with v0 = k * v1 mod L), holds for every
+ * such R. When it does not accept, the caller asks Bouncy Castle, whose answer is final; so the two
+ * never disagree, and the differential test holds it to that. Variable time, which is fine for a
+ * verification: all its inputs are public. Thread-safe: the tables are immutable and each thread
+ * works in its own scratch space.
  */
 final class PrecomputedVerifier {
   private static final byte[] BASE_ENCODING = baseEncoding();
