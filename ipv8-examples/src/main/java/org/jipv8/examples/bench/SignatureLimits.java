@@ -94,19 +94,8 @@ final class SignatureLimits {
    * with the JIT's compiler threads sharing the core.
    */
   private static double wallRate(Op op, double seconds) {
-    long start = System.nanoTime();
-    long deadline = start + (long) (seconds * 1e9);
-    int n = 0;
-    boolean ok = true;
-    long now;
-    do {
-      ok &= op.run(n++);
-      now = System.nanoTime();
-    } while (now < deadline);
-    if (!ok) {
-      throw new IllegalStateException("a signature did not verify");
-    }
-    return n / ((now - start) / 1e9);
+    Loop loop = loop(op, seconds);
+    return loop.count() / (loop.wallNanos() / 1e9);
   }
 
   /**
@@ -116,8 +105,19 @@ final class SignatureLimits {
   private static double rate(Op op, double seconds) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     boolean cpu = threads.isCurrentThreadCpuTimeSupported();
-    long start = System.nanoTime();
     long cpuStart = cpu ? threads.getCurrentThreadCpuTime() : 0;
+    Loop loop = loop(op, seconds);
+    long used = cpu ? threads.getCurrentThreadCpuTime() - cpuStart : loop.wallNanos();
+    return loop.count() / (Math.max(1, used) / 1e9);
+  }
+
+  private record Loop(int count, long wallNanos) {}
+
+  /**
+   * Runs {@code op} for {@code seconds} of the wall clock; fails if any signature did not verify.
+   */
+  private static Loop loop(Op op, double seconds) {
+    long start = System.nanoTime();
     long deadline = start + (long) (seconds * 1e9);
     int n = 0;
     boolean ok = true;
@@ -126,10 +126,9 @@ final class SignatureLimits {
       ok &= op.run(n++);
       now = System.nanoTime();
     } while (now < deadline);
-    long used = cpu ? threads.getCurrentThreadCpuTime() - cpuStart : now - start;
     if (!ok) {
       throw new IllegalStateException("a signature did not verify");
     }
-    return n / (Math.max(1, used) / 1e9);
+    return new Loop(n, now - start);
   }
 }

@@ -36,14 +36,9 @@ final class Ed25519Scalars {
   }
 
   /**
-   * The signed radix-16 digits of a scalar below 2^255: 64 digits e[i] in [-8, 8) (the last in [0,
-   * 8]) with s = sum of e[i] * 16^i.
+   * The signed radix-16 digits of a scalar below 2^255, written into {@code e} (64 bytes) and
+   * returned: e[i] in [-8, 8) (the last in [0, 8]) with s = sum of e[i] * 16^i.
    */
-  static byte[] digits(byte[] s, int offset) {
-    return digits(s, offset, new byte[64]);
-  }
-
-  /** {@link #digits(byte[], int)} into {@code e} (64 bytes), which it returns. */
   static byte[] digits(byte[] s, int offset, byte[] e) {
     for (int i = 0; i < 32; i++) {
       e[2 * i] = (byte) (s[offset + i] & 15);
